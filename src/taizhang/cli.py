@@ -43,7 +43,9 @@ def _register_commands() -> None:
 def main() -> None:
     _register_commands()
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # without standalone mode click returns typer.Exit's code
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except TaizhangError as exc:
         err_console.print(f"[bold red]错误：[/]{exc.message}")
         sys.exit(2)

@@ -7,7 +7,7 @@ import importlib
 import typer
 
 # Each job's helper adds its module name here.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("text", "ledger", "check")
 
 
 def register_all(app: typer.Typer) -> None:

@@ -1,0 +1,45 @@
+"""Audit log writes and reads. Every service write goes through `log` in the same transaction."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from taizhang.ledger.models import AuditLog, Base, utcnow
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def snapshot(obj: Base) -> dict[str, Any]:
+    """The row's columns as a JSON-safe dict (the audit log's before/after)."""
+    return {c.key: _jsonable(getattr(obj, c.key)) for c in obj.__mapper__.column_attrs}
+
+
+def log(session: Session, *, actor: str, action: str, entity: str, entity_id: int | None,
+        before: dict | None = None, after: dict | None = None) -> None:
+    session.add(AuditLog(at=utcnow(), actor=actor, action=action, entity=entity, entity_id=entity_id,
+                         before=before, after=after))
+
+
+def log_many(session: Session, rows: list[dict]) -> None:
+    """Bulk variant for imports: each row has actor, action, entity, entity_id, before, after."""
+    if rows:
+        now = utcnow()
+        session.execute(insert(AuditLog), [{"at": now, **row} for row in rows])
+
+
+def history(session: Session, entity: str | None = None, entity_id: int | None = None,
+            limit: int = 100) -> list[AuditLog]:
+    query = select(AuditLog).order_by(AuditLog.id.desc()).limit(limit)
+    if entity:
+        query = query.where(AuditLog.entity == entity)
+    if entity_id is not None:
+        query = query.where(AuditLog.entity_id == entity_id)
+    return list(session.scalars(query))

@@ -1,0 +1,36 @@
+"""missing_number: a measure word whose number was deleted (创城工作个志愿服务队, 共计篇)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from taizhang.text.checker.context import CheckContext
+from taizhang.text.checker.finding import Finding
+from taizhang.text.checker.registry import rule
+
+_CJK = "\u4e00-\u9fff"
+# 个 after a character that can neither count nor determine it; the exclusions are the
+# numerals, determiners and words in which 个 is not a measure word.
+_GE = re.compile(
+    rf"(?<=[{_CJK}])(?<![一二两三四五六七八九十百千万零〇几多每各这那哪某整半单数余来若逐个真上下么些头好有是做成挨少儿])"
+    rf"个(?![人别性体案例税展位把中头子旧])(?=[{_CJK}])"
+)
+_MEASURES = "个|次|场次|场|篇|条|名|人次|项|期|支|块|份|件|起|家|处|批|万人次|万元|元"
+_TOTAL = re.compile(rf"(?:共计|合计|累计|总计|共)(?:{_MEASURES})(?=[，。、；,;])")
+
+
+@rule(family="missing_number", name="bare_measure", source="量词前缺数词（观察所得）", authority="heuristic",
+      max_severity="warning")
+def bare_measure(ctx: CheckContext) -> Iterator[Finding]:
+    for m in _GE.finditer(ctx.text):
+        s, e = max(0, m.start() - 2), min(len(ctx.text), m.end() + 2)
+        if ctx.in_noise(m.start(), m.end()):
+            continue
+        yield ctx.finding("missing_number", "bare_measure", "warning",
+                          f"量词“个”前缺少数词（“{ctx.text[s:e]}”），疑为数字被删", s, e)
+    for m in _TOTAL.finditer(ctx.text):
+        if ctx.in_noise(m.start(), m.end()):
+            continue
+        yield ctx.finding("missing_number", "bare_measure", "warning",
+                          f"“{m.group(0)}”缺少数字，统计数据不完整", m.start(), m.end())

@@ -1,0 +1,99 @@
+"""period_mismatch: half-year wording in an annual document's plans, body years that contradict
+the title, anniversaries (建党N周年…) that do not fall in the document's years."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from taizhang.text.checker.context import CheckContext
+from taizhang.text.checker.finding import Finding
+from taizhang.text.checker.numerals import cn_to_int
+from taizhang.text.checker.registry import rule
+
+_HALF = re.compile(r"(?<![年度])[上下]半年")  # "2024年上半年", "明年上半年" name the plan year
+_BODY_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?=以来|上半年|下半年|全年|，[我全本])")
+_ANNIV = re.compile(r"(建党|建军|新中国成立|中华人民共和国成立|改革开放|五四运动|抗战胜利|抗日战争胜利)"
+                    r"(\d{1,3}|[一二三四五六七八九十百零〇]{1,5})周年")
+_BASE = {"建党": 1921, "建军": 1927, "新中国成立": 1949, "中华人民共和国成立": 1949, "改革开放": 1978,
+         "五四运动": 1919, "抗战胜利": 1945, "抗日战争胜利": 1945}
+
+
+@rule(family="period_mismatch", name="half_year_in_annual", source="年度材料时段一致（观察所得）",
+      authority="heuristic", max_severity="warning")
+def half_year_in_annual(ctx: CheckContext) -> Iterator[Finding]:
+    if not ctx.is_annual:
+        return
+    hits = [m for m in _HALF.finditer(ctx.text)
+            if ctx.section_at(m.start()).kind == "plans" and not ctx.in_noise(m.start(), m.end())]
+    for i, m in enumerate(hits):
+        sev = "warning" if i == 0 else "info"
+        yield ctx.finding("period_mismatch", "half_year_in_annual", sev,
+                          f"年度材料的工作计划中出现“{m.group(0)}”，疑为套用半年总结未改，应为“明年”“{_next_year(ctx)}”等"
+                          + ("" if i == 0 else f"（共{len(hits)}处）"),
+                          *_sentence_around(ctx, m.start(), m.end()))
+
+
+def _next_year(ctx: CheckContext) -> str:
+    return f"{max(ctx.years) + (0 if len(ctx.years) > 1 else 1)}年" if ctx.years else "下一年度"
+
+
+def _sentence_around(ctx: CheckContext, start: int, end: int) -> tuple[int, int]:
+    """The match itself widened by up to 8 characters of its clause, for a readable excerpt."""
+    s = start
+    while s > 0 and start - s < 8 and ctx.text[s - 1] not in "，。；：\n":
+        s -= 1
+    e = end
+    while e < len(ctx.text) and e - end < 8 and ctx.text[e] not in "，。；：\n":
+        e += 1
+    return s, e
+
+
+@rule(family="period_mismatch", name="body_year", source="年度材料时段一致（观察所得）", authority="heuristic",
+      max_severity="warning")
+def body_year(ctx: CheckContext) -> Iterator[Finding]:
+    if not ctx.years:
+        return
+    summary = min(ctx.years)
+    for m in _BODY_YEAR.finditer(ctx.text):
+        year = int(m.group(1))
+        sec = ctx.section_at(m.start()).kind
+        if sec in ("intro", "achievements") and year > summary and not ctx.in_noise(m.start(), m.end()):
+            yield ctx.finding("period_mismatch", "body_year", "warning",
+                              f"正文中“{m.group(0)}”晚于标题所述的{summary}年，年份前后矛盾",
+                              m.start(), m.end())
+
+
+@rule(family="period_mismatch", name="anniversary", source="纪念日年份推算（建党1921年、新中国成立1949年等）",
+      authority="convention", max_severity="warning")
+def anniversary(ctx: CheckContext) -> Iterator[Finding]:
+    if not ctx.years:
+        return
+    for m in _ANNIV.finditer(ctx.text):
+        n = cn_to_int(m.group(2))
+        if n is None or ctx.in_noise(m.start(), m.end()):
+            continue
+        year = _BASE[m.group(1)] + n
+        stated = _year_in_sentence(ctx.text, m.start())
+        if stated:
+            allowed = {stated}  # "2024年将纪念建党102周年": the sentence names its own year
+        else:
+            allowed = set(ctx.years)
+            if ctx.section_at(m.start()).kind == "plans" or len(ctx.years) == 1 and ctx.doc_type == "计划":
+                allowed.add(max(ctx.years) + 1)
+        if year not in allowed:
+            want = sorted(allowed)
+            whose = "本句所说的" if stated else "材料所属的"
+            yield ctx.finding(
+                "period_mismatch", "anniversary", "warning",
+                f"“{m.group(0)}”在{year}年，与{whose}{'、'.join(map(str, want))}年不符"
+                f"；{want[-1]}年应为{m.group(1)}{want[-1] - _BASE[m.group(1)]}周年",
+                m.start(), m.end(),
+            )
+
+
+def _year_in_sentence(text: str, pos: int) -> int | None:
+    """The last 'YYYY年' (not a date range or 'YYYY年以来') earlier in the same sentence."""
+    start = max(text.rfind(c, 0, pos) for c in "。；！？\n") + 1
+    years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)年(?!以来|底|初|\d|[上下]半年)", text[start:pos])]
+    return years[-1] if years else None

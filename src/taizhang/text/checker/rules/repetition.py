@@ -1,0 +1,100 @@
+"""repetition: doubled characters/words that are slips (开展开展, 四是是, 的的), not legitimate
+reduplication (常常, 层层, 研究研究…: data/repetition.yaml)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from taizhang.text.checker import vocab
+from taizhang.text.checker.context import CheckContext
+from taizhang.text.checker.finding import Finding
+from taizhang.text.checker.registry import rule
+
+_CJK = "\u4e00-\u9fff"
+_NUMERALS = set("一二三四五六七八九十百千万两零〇几")
+_WORD = re.compile(rf"([{_CJK}]{{2,4}})\1")
+_LISTED = re.compile(rf"([{_CJK}]{{2,6}})、\1(?=[{_CJK}])")
+_ENUM = re.compile(r"(?<=[一二三四五六七八九十])(是是|要要)(?!非)")
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[frozenset[str], re.Pattern[str], dict[str, str], list[str]]:
+    d = vocab.load("repetition")
+    chars: dict[str, str] = d["doubled_chars"]
+    pattern = re.compile("|".join(re.escape(c * 2) for c in chars))
+    return frozenset(d["whitelist"]), pattern, chars, list(d["exceptions"])
+
+
+def _excepted(text: str, start: int, end: int, exceptions: list[str]) -> bool:
+    for exc in exceptions:
+        lo = max(0, start - len(exc) + 1)
+        hi = min(len(text), end + len(exc) - 1)
+        if exc in text[lo:hi]:
+            idx = text.find(exc, lo, hi)
+            while idx != -1:
+                if idx <= start and idx + len(exc) >= end:
+                    return True
+                idx = text.find(exc, idx + 1, hi)
+    return False
+
+
+@rule(family="repetition", name="doubled_word", source="字词重复（观察所得）；叠词白名单 data/repetition.yaml",
+      authority="convention")
+def doubled_word(ctx: CheckContext) -> Iterator[Finding]:
+    whitelist, _p, _c, exceptions = _data()
+    for m in _WORD.finditer(ctx.text):
+        word = m.group(1)
+        if m.group(0) in whitelist or word in whitelist or _NUMERALS & set(word):
+            continue
+        if ctx.in_noise(m.start(), m.end()) or _excepted(ctx.text, m.start(), m.end(), exceptions):
+            continue
+        yield ctx.finding("repetition", "doubled_word", "error",
+                          f"词语“{word}”重复，多了一个“{word}”", m.start(), m.end(),
+                          suggestion=word, fixable=True)
+
+
+@rule(family="repetition", name="doubled_char", source="字词重复（观察所得）", authority="convention")
+def doubled_char(ctx: CheckContext) -> Iterator[Finding]:
+    _w, pattern, chars, exceptions = _data()
+    for m in _ENUM.finditer(ctx.text):
+        if not ctx.in_noise(m.start(), m.end()):
+            yield ctx.finding("repetition", "doubled_char", "error",
+                              f"列举词后“{m.group(0)[0]}”重复", m.start() - 1, m.end(),
+                              suggestion=ctx.text[m.start() - 1] + m.group(0)[0], fixable=True)
+    for m in pattern.finditer(ctx.text):
+        s, e = m.start(), m.end()
+        if s > 0 and ctx.text[s - 1] in "一二三四五六七八九十" and m.group(0) in ("是是", "要要"):
+            continue  # reported above
+        if ctx.in_noise(s, e) or _excepted(ctx.text, s, e, exceptions):
+            continue
+        ch = m.group(0)[0]
+        yield ctx.finding("repetition", "doubled_char", "warning", f"{chars[ch]}，疑为多打", s, e,
+                          suggestion=ch, fixable=True)
+
+
+@rule(family="repetition", name="doubled_item", source="并列成分重复（观察所得）", authority="heuristic",
+      max_severity="info")
+def doubled_item(ctx: CheckContext) -> Iterator[Finding]:
+    text = ctx.text
+    pos = text.find("、")
+    while pos != -1:
+        m = _first_listed(text, pos)
+        pos = text.find("、", pos + 1)
+        if m is None or ctx.in_noise(m.start(), m.end()):
+            continue
+        word = m.group(1)
+        yield ctx.finding("repetition", "doubled_item", "info",
+                          f"并列成分“{word}”重复出现（“{m.group(0)}”），疑为粘贴重复", m.start(), m.end())
+
+
+def _first_listed(text: str, pos: int) -> re.Match[str] | None:
+    """A doubled item "A、A" whose 、 is at `pos` (A is 2 to 6 characters)."""
+    for k in range(6, 1, -1):
+        if pos - k < 0:
+            continue
+        m = _LISTED.match(text, pos - k, pos + k + 2)
+        if m is not None and m.end() - m.start() == 2 * k + 1:
+            return m
+    return None

@@ -1,0 +1,64 @@
+"""template_residue: another kind of unit's vocabulary in the document, and fragments left by
+cutting a template's unit name (data/template_residue.yaml)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from taizhang.text.checker import vocab
+from taizhang.text.checker.context import CheckContext
+from taizhang.text.checker.finding import Finding
+from taizhang.text.checker.registry import rule
+
+_KIND_NAMES = {"enterprise": "企业", "school": "学校", "hospital": "医院", "township": "乡镇（街道）",
+               "bureau": "部门（局）", "party": "党委机关", "village": "村（社区）"}
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[re.Pattern[str], dict[str, dict], frozenset[str], list[tuple[re.Pattern[str], dict]]]:
+    d = vocab.load("template_residue")
+    by_term: dict[str, dict] = {}
+    for group in d["groups"]:
+        for term in group["terms"]:
+            by_term[term] = group
+    frags = [(re.compile(f["pattern"]), f) for f in d.get("fragments", [])]
+    return vocab.alternation(list(by_term)), by_term, frozenset(d["applies_to"]), frags
+
+
+@rule(family="template_residue", name="foreign_vocabulary", source="data/template_residue.yaml（套用模板残留，观察所得）",
+      authority="heuristic", max_severity="warning")
+def foreign_vocabulary(ctx: CheckContext) -> Iterator[Finding]:
+    pattern, by_term, applies, _f = _data()
+    kind = ctx.unit_kind
+    if kind not in applies:
+        return
+    seen: set[str] = set()
+    for m in pattern.finditer(ctx.text):
+        group = by_term[m.group(0)]
+        if kind in group["kinds"] or ctx.in_noise(m.start(), m.end()):
+            continue
+        if group.get("from_year") and (not ctx.years or min(ctx.years) < group["from_year"]):
+            continue
+        first = group["name"] not in seen
+        seen.add(group["name"])
+        sev = group.get("severity", "warning") if first else "info"
+        owner = "、".join(_KIND_NAMES.get(k, k) for k in group["kinds"])
+        yield ctx.finding(
+            "template_residue", "foreign_vocabulary", sev,
+            f"“{m.group(0)}”是{owner}的用语，出现在{_KIND_NAMES.get(kind, kind)}的材料中，疑为套用模板未改净",
+            m.start(), m.end(),
+        )
+
+
+@rule(family="template_residue", name="cut_fragment", source="删改残字（观察所得）", authority="heuristic",
+      max_severity="info")
+def cut_fragment(ctx: CheckContext) -> Iterator[Finding]:
+    for regex, frag in _data()[3]:
+        for m in regex.finditer(ctx.text):
+            if ctx.in_noise(m.start(), m.end()):
+                continue
+            s, e = max(0, m.start() - 2), min(len(ctx.text), m.end() + 4)
+            yield ctx.finding("template_residue", "cut_fragment", frag.get("severity", "info"),
+                              f"“{ctx.text[s:e]}”：{frag['reason']}", m.start(), m.end())

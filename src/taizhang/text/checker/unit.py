@@ -1,0 +1,58 @@
+"""Which kind of unit wrote the document: drives template_residue's vocabularies."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from taizhang.text.checker.context import CheckContext
+
+# unit kinds: township (乡 镇 街道), party (县/区/市委及其部门), bureau (局 委 办 中心), school,
+# enterprise, hospital, village, unknown
+_LEVEL_MAP = {
+    "乡": "township", "镇": "township", "街道": "township", "乡镇": "township",
+    "区": "party", "县": "party", "市": "party", "省": "party", "宣传部": "party",
+    "局": "bureau", "委": "bureau", "办": "bureau", "中心": "bureau",
+    "学校": "school", "医院": "hospital", "村": "village", "社区": "village",
+    "企业": "enterprise", "公司": "enterprise",
+}
+
+_SIGNALS: list[tuple[str, re.Pattern[str]]] = [
+    ("school", re.compile(r"我校|全校|学校党(?:委|总支|支部)|校党委|本校")),
+    ("hospital", re.compile(r"我院|全院|医院党委")),
+    ("enterprise", re.compile(r"我公司|全公司|公司党委|集团党委|本公司")),
+    ("bureau", re.compile(r"我局|全局|局党组|局党委|本局|局机关")),
+    ("township", re.compile(r"[乡镇](?:党委|政府)|全[乡镇]|我[乡镇]|本[乡镇]|街道党工委|全街道|(?:^|[^城])[乡镇]村联动")),
+    ("party", re.compile(r"[区县市]委(?:宣传部)?|全[区县市]|我[区县市]|宣传部")),
+]
+
+
+# Unit-name suffixes in the title, most specific first ("平川县自然资源局" is a 局, not a 县).
+_TITLE: list[tuple[str, re.Pattern[str]]] = [
+    ("school", re.compile(r"学校|中学|小学|大学|学院|幼儿园|[一二三四五六七八九十]中(?![心央])")),
+    ("hospital", re.compile(r"医院|卫生院")),
+    ("enterprise", re.compile(r"公司|集团|[^党]厂")),
+    ("party", re.compile(r"宣传部|[县区市]委(?!员)")),
+    ("bureau", re.compile(r"局(?!面|势)|委员会|办公室|中心(?!工作|组)")),
+    ("township", re.compile(r"(?<!城)(?:镇|乡(?!村))|街道")),
+    ("village", re.compile(r"(?<![乡农])村(?!振兴)|社区")),
+]
+
+
+def unit_kind(ctx: CheckContext) -> str:
+    title = ctx.title[0]
+    unit = ctx.doc.meta.unit or ""
+    for kind, pattern in _TITLE:
+        if pattern.search(unit) or pattern.search(title):
+            return kind
+    head = ctx.text[:1500]
+    best, best_n = "unknown", 0
+    for kind, pattern in _SIGNALS:
+        n = len(pattern.findall(head))
+        if n > best_n:
+            best, best_n = kind, n
+    if best == "unknown":
+        level = ctx.doc.meta.unit_level
+        return _LEVEL_MAP.get(level or "", "unknown")
+    return best

@@ -1,0 +1,196 @@
+"""Clean stage: drop scrape noise without losing data.
+
+Removes paywall markers, ads, source notes and site chrome (patterns from
+data/noise.yaml), pinyin glosses inserted after characters (鎮(zhèn)), and line
+breaks inside sentences; each removal is reported with its kind and source
+span. Carriage returns and zero-width characters are dropped silently.
+Traditional characters are converted to simplified one for one (offsets kept).
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from functools import lru_cache
+
+import opencc
+
+from taizhang.text.config import CleanConfig
+from taizhang.text.markers import LINE_MARKER_RE
+from taizhang.text.model import Removal
+from taizhang.text.resources import load_data
+from taizhang.text.work import Work
+
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_BODY = r"(?:[a-zü]*[" + _TONES + r"][a-zü" + _TONES + r"]*|[a-zü]{1,6}[1-5])[)）]"
+_PINYIN_RES = (re.compile(r"\(" + _PINYIN_BODY), re.compile(r"（" + _PINYIN_BODY))
+_SILENT = ("\r", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+_SILENT_RE = re.compile(r"\r(?=\n)|[\u200b\u200c\u200d\u2060\ufeff]")
+_JOIN_RE = re.compile(r"\n(?=[^\s])")
+_NO_JOIN_AFTER = frozenset("\n。！？!?：:；;…”」』）)》】 \t\u3000\xa0\r")
+_END_PUNCT_IN_LINE = re.compile(r"[，,。；;]")
+
+
+@lru_cache(maxsize=1)
+def t2s_table() -> dict[int, str]:
+    """Single-character traditional -> simplified map from OpenCC's TSCharacters."""
+    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
+    table: dict[int, str] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 2 and len(parts[0]) == 1:
+                simp = parts[1].split(" ")[0]
+                if len(simp) == 1 and simp != parts[0]:
+                    table[ord(parts[0])] = simp
+    return table
+
+
+@lru_cache(maxsize=16)
+def _noise_patterns(data_dirs: tuple):
+    """(inline patterns, line matcher, kinds of the line matcher's groups).
+
+    Patterns anchored with "^" are whole-line patterns: they are combined into
+    one regex matched at the start of each line no longer than MAX_LINE (fast);
+    the others run over the whole text when one of their triggers occurs."""
+    doc = load_data("noise.yaml", data_dirs)
+    inline, line_parts, kinds = [], [], {}
+    for i, p in enumerate(doc.get("patterns") or ()):
+        rx = p["regex"]
+        if rx.startswith("^"):
+            kinds[f"k{i}"] = p["kind"]
+            line_parts.append(f"(?P<k{i}>{rx[1:]})")
+        else:
+            inline.append((p["kind"], tuple(p.get("triggers") or ()), re.compile(rx, re.M)))
+    line_re = re.compile("|".join(line_parts)) if line_parts else None
+    return tuple(inline), line_re, kinds
+
+
+MAX_LINE = 300
+
+
+@lru_cache(maxsize=1)
+def _traditional_chars() -> frozenset[str]:
+    return frozenset(chr(c) for c in t2s_table())
+
+
+def _collect_unencodable(exc: UnicodeEncodeError):
+    _UNENCODABLE.append(exc.object[exc.start:exc.end])
+    return ("?", exc.end)
+
+
+_UNENCODABLE: list[str] = []
+codecs.register_error("taizhang_collect", _collect_unencodable)
+
+
+def _has_traditional(text: str) -> bool:
+    """Any traditional character? Only characters outside GB2312 (simplified
+    only) can be, so just those are looked up."""
+    _UNENCODABLE.clear()
+    text.encode("gb2312", "taizhang_collect")
+    if not _UNENCODABLE:
+        return False
+    return not _traditional_chars().isdisjoint("".join(_UNENCODABLE))
+
+
+def _pinyin(src: str) -> list[tuple[int, int, str]]:
+    """Pinyin glosses right after a Chinese character: 鎮(zhèn)."""
+    out = []
+    for rx in _PINYIN_RES:
+        if rx.pattern[1] in src or rx.pattern[0] in src:
+            for m in rx.finditer(src):
+                s = m.start()
+                if s and "\u4e00" <= src[s - 1] <= "\u9fff":
+                    out.append((s, m.end(), "pinyin"))
+    return out
+
+
+def build(work: Work, spans: list[tuple[int, int]]) -> None:
+    """Set work.clean/segments from the source minus the sorted, disjoint `spans`."""
+    src = work.source
+    pieces, seg_clean, seg_src = [], [], []
+    pos = clean_len = 0
+    for start, end in spans + [(len(src), len(src))]:
+        if start > pos:
+            seg_clean.append(clean_len)
+            seg_src.append(pos)
+            pieces.append(src[pos:start])
+            clean_len += start - pos
+        pos = max(pos, end)
+    work.clean_raw = "".join(pieces)
+    work.seg_clean, work.seg_src = seg_clean or [0], seg_src or [0]
+
+
+def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    spans.sort()
+    out: list[tuple[int, int, str]] = []
+    for s, e, k in spans:
+        if out and (s < out[-1][1] or (s == out[-1][1] and k == out[-1][2])):
+            ps, pe, pk = out[-1]
+            out[-1] = (ps, max(pe, e), pk)
+        else:
+            out.append((s, e, k))
+    return out
+
+
+class CleanStage:
+    name = "clean"
+
+    def __init__(self, config: CleanConfig):
+        self.config = config
+        self.patterns, self.line_re, self.line_kinds = _noise_patterns(config.data_dirs)
+        self.table = t2s_table() if config.convert_traditional else {}
+
+    def run(self, work: Work) -> None:
+        src = work.source
+        found: list[tuple[int, int, str]] = []
+        for kind, triggers, rx in self.patterns:
+            if triggers and not any(t in src for t in triggers):
+                continue
+            found.extend((m.start(), m.end(), kind) for m in rx.finditer(src) if m.end() > m.start())
+        if self.line_re is not None:
+            found.extend(self._noise_lines(src))
+        found.extend(_pinyin(src))
+        if any(ch in src for ch in _SILENT):
+            found.extend((m.start(), m.end(), "") for m in _SILENT_RE.finditer(src))
+        merged = _merge(found)
+        build(work, [(s, e) for s, e, _ in merged])
+        if self.config.join_lines:
+            joins = self._line_joins(work)
+            if joins:
+                merged = _merge(merged + joins)
+                build(work, [(s, e) for s, e, _ in merged])
+        work.removed = [Removal(k, s, e, src[s:e]) for s, e, k in merged if k]
+        convert = self.table and _has_traditional(work.clean_raw)
+        work.clean = work.clean_raw.translate(self.table) if convert else work.clean_raw
+
+    def _noise_lines(self, src: str) -> list[tuple[int, int, str]]:
+        out, pos, match, kinds = [], 0, self.line_re.match, self.line_kinds
+        for line in src.split("\n"):
+            n = len(line)
+            # long paragraphs ending a sentence are body text, not chrome or ads
+            if 0 < n <= MAX_LINE and (n <= 60 or line[-1] != "。"):
+                m = match(line)
+                if m and m.end() > m.start():
+                    out.append((pos + m.start(), pos + m.end(), kinds[m.lastgroup]))
+            pos += len(line) + 1
+        return out
+
+    def _line_joins(self, work: Work) -> list[tuple[int, int, str]]:
+        text, out = work.clean_raw, []
+        for m in _JOIN_RE.finditer(text):
+            nl = m.start()
+            if nl == 0 or text[nl - 1] in _NO_JOIN_AFTER:
+                continue
+            line_start = text.rfind("\n", 0, nl) + 1
+            line = text[line_start:nl].strip()
+            if len(line) < self.config.min_join_len or not _END_PUNCT_IN_LINE.search(line):
+                continue
+            if "。" not in line and LINE_MARKER_RE.match(line):
+                continue  # a heading line
+            if LINE_MARKER_RE.match(text, nl + 1):
+                continue
+            src = work.to_src(nl)
+            out.append((src, src + 1, "line_break"))
+        return out

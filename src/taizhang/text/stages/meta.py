@@ -1,0 +1,122 @@
+"""Meta stage: title (first short line that is not chrome), unit and its level,
+years summarised/planned, document type. Works on the clean text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
+
+from taizhang.text.config import MetaConfig
+from taizhang.text.markers import LINE_MARKER_RE
+from taizhang.text.model import Meta
+from taizhang.text.resources import load_data
+from taizhang.text.work import Work
+
+_BLANKS = " \t\u3000\xa0\r"
+_YEAR_RE = re.compile(r"((?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年")
+_TITLE_UNIT_RE = re.compile(
+    r"^(?:关于)?(?:(?:19|20)\d{2}\s*年度?)?(?P<chunk>[^\s，。]+?)"
+    r"(?=(?:19|20)\d{2}|宣传|意识形态|思想|工作|上半年|下半年|年度|党建|精神文明|网络|理论|新闻|文明|文化|关于|在)"
+)
+_ORG_SUFFIX_RE = re.compile(r"(?:党委|党工委|党组|人民政府|政府|委员会|委|党支部|党总支|办公室|宣传部|部)$")
+_NOT_NAME_RE = re.compile(r"宣传|工作|思想|上级|各|全|我|本|围绕|按照|根据|关于|贯彻|落实|明确|[在和与及对由为的了着过是把被将向从]")
+_ORG_RE = re.compile(r"党委|党工委|党组|政府|委员会|党支部|党总支")
+_SENT_END = re.compile(r"[。；;，,！？!?：:]$")
+_CN_YEAR = str.maketrans("〇零○一二三四五六七八九", "00012345678 9".replace(" ", ""))
+
+
+@lru_cache(maxsize=16)
+def _cues(data_dirs: tuple):
+    doc = load_data("meta.yaml", data_dirs)
+    levels: dict[str, str] = doc.get("unit_levels") or {}
+    words = sorted(levels, key=len, reverse=True)
+    alt = "|".join(map(re.escape, words))
+    level_words_re = re.compile(alt)
+    self_re = re.compile("(?:" + "|".join(map(re.escape, doc.get("self_prefixes") or [])) + ")(" + alt + ")")
+    named_re = re.compile(r"(?:^|[，,。、；;：:\s“（(])([\u4e00-\u9fffXx*＊]{1,6}(?:" + alt + r"))$")
+    return levels, level_words_re, self_re, named_re, doc.get("doc_types") or {}, tuple(doc.get("plan_words") or ())
+
+
+def _year(text: str) -> int:
+    return int(text) if text.isdigit() else int(text.translate(_CN_YEAR))
+
+
+class MetaStage:
+    name = "meta"
+
+    def __init__(self, config: MetaConfig):
+        self.config = config
+        self.levels, self.level_words_re, self.self_re, self.named_re, self.doc_types, self.plan_words = _cues(config.data_dirs)
+
+    def run(self, work: Work) -> None:
+        text = work.clean
+        title, t_start, t_end = self._title(text)
+        head = title or text[:200]
+        years = tuple(dict.fromkeys(_year(m.group(1)) for m in _YEAR_RE.finditer(head)))
+        if not years:
+            m = _YEAR_RE.search(text, 0, 600)
+            years = (_year(m.group(1)),) if m else ()
+        unit, level = self._unit(title or "", text)
+        work.meta = replace(Meta(), title=title, unit=unit, unit_level=level, years=years,
+                            doc_type=self._doc_type(head), title_start=t_start, title_end=t_end)
+
+    def _title(self, text: str) -> tuple[str | None, int | None, int | None]:
+        candidates = []
+        pos, limit = 0, min(len(text), 3000)
+        while pos < limit and len(candidates) < 5:
+            nl = text.find("\n", pos)
+            nl = len(text) if nl == -1 else nl
+            raw = text[pos:nl]
+            line = raw.strip(_BLANKS)
+            if line:
+                start = pos + raw.index(line[0])
+                ok = len(line) <= self.config.max_title_len and not _SENT_END.search(line) \
+                    and not LINE_MARKER_RE.match(line)
+                candidates.append((ok, line, start, start + len(line)))
+            pos = nl + 1
+        good = [c for c in candidates if c[0]]
+        typed = [c for c in good if any(w in c[1] for ws in self.doc_types.values() for w in ws)]
+        pick = (typed or good or [None])[0]
+        if pick is None or (not typed and pick is not candidates[0]):
+            return None, None, None
+        return pick[1], pick[2], pick[3]
+
+    def _unit(self, title: str, text: str) -> tuple[str | None, str | None]:
+        unit = level = None
+        m = _TITLE_UNIT_RE.match(title)
+        if m:
+            chunk = m.group("chunk").strip(" -—·")
+            level = self._level_of(_ORG_SUFFIX_RE.sub("", chunk))
+            generic = not self.level_words_re.sub("", chunk)
+            if level and not generic and len(chunk) <= 16:
+                unit = chunk
+            elif generic:
+                level = self._level_of(chunk)
+        if unit is None:
+            for org in _ORG_RE.finditer(text, 0, 1500):
+                n = self.named_re.search(text[max(0, org.start() - 10):org.start()])
+                if n and not _NOT_NAME_RE.search(n.group(1)) and self.level_words_re.sub("", n.group(1)):
+                    unit, level = n.group(1), level or self._level_of(n.group(1))
+                    break
+        counts = Counter(m.group(1) for m in self.self_re.finditer(text, 0, 3000))
+        if counts and level is None:
+            level = self.levels.get(counts.most_common(1)[0][0])
+        return unit, level
+
+    def _level_of(self, unit: str) -> str | None:
+        for word in sorted(self.levels, key=len, reverse=True):
+            if unit.endswith(word):
+                return self.levels[word]
+        return None
+
+    def _doc_type(self, head: str) -> str:
+        for dtype, words in self.doc_types.items():
+            if any(w in head for w in words):
+                if dtype == "总结" and any(p in head for p in self.plan_words):
+                    return "总结及计划"
+                if dtype == "半年总结" and "总结" not in head:
+                    continue
+                return dtype
+        return "其他"

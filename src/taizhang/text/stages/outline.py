@@ -1,0 +1,171 @@
+"""Outline stage: headings (一、 （一） 1. （1） ①) found at line starts, run-in
+titles cut at the first sentence end, inline enumerations (一是… 第一，…
+首先，…) nested under the heading whose body holds them, and numbering
+anomalies recorded (never fixed). Works in clean-text offsets."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from taizhang.text.config import OutlineConfig
+from taizhang.text.markers import (HEADING_ANY_RE, HEADING_CANDIDATE_RE, HEADING_STYLES, INLINE_ANY_RE, INLINE_BOUNDARY,
+                                   inline_number_text, ordinal)
+from taizhang.text.model import NumberingAnomaly, OutlineNode
+from taizhang.text.work import Work
+
+_TITLE_END = re.compile(r"[。！？!?；;\n]")
+_SOFT_END = re.compile(r"[，,：:]")
+_STYLE_NAMES = {"一是": "是", "一要": "要", "第一": "第", "首先": "首先"}
+
+
+def _title(text: str, start: int, limit: int) -> str:
+    m = _TITLE_END.search(text, start, start + 400)
+    end = m.start() if m else min(len(text), start + 400)
+    nl = text.find("\n", start, end)
+    if nl != -1:
+        end = nl
+    title = text[start:end].strip()
+    if len(title) > limit:
+        soft = _SOFT_END.search(title)
+        title = title[: soft.start()] if soft and soft.start() > 0 else title[:limit]
+    return title
+
+
+def _close(nodes: list[OutlineNode], end: int) -> None:
+    """Each node ends where its next sibling starts (the last one at `end`)."""
+    nodes.sort(key=lambda n: n.start)
+    for i, node in enumerate(nodes):
+        node.end = nodes[i + 1].start if i + 1 < len(nodes) else end
+        _close(node.children, node.end)
+
+
+class OutlineStage:
+    name = "outline"
+
+    def __init__(self, config: OutlineConfig):
+        self.config = config
+
+    def run(self, work: Work) -> None:
+        text = work.clean
+        roots, flat = self._headings(text, work.anomalies)
+        if self.config.inline_enumerations:
+            self._inline(text, roots, flat, work.anomalies)
+        _close(roots, len(text))
+        work.outline = roots
+
+    # -- headings -------------------------------------------------------------
+    def _headings(self, text: str, anomalies: list[NumberingAnomaly]) -> tuple[list[OutlineNode], list[OutlineNode]]:
+        """(root headings, all headings in document order)."""
+        roots: list[OutlineNode] = []
+        flat: list[OutlineNode] = []
+        stack: list[OutlineNode] = []
+        starts = [m.start() + 1 for m in HEADING_CANDIDATE_RE.finditer(text)]
+        if text and text[0] not in "\n":
+            starts.insert(0, 0)
+        for line_start in starts:
+            line_end = text.find("\n", line_start)
+            line_end = len(text) if line_end == -1 else line_end
+            m = HEADING_ANY_RE.match(text, line_start, line_end)
+            if not m:
+                continue
+            i = int(m.lastgroup[1:])  # the outer "h<i>" group closes last
+            style, level, _ = HEADING_STYLES[i]
+            title = _title(text, m.end(f"h{i}"), self.config.max_title_len)
+            if not title:
+                continue
+            node = OutlineNode(level, m.group(f"h{i}").strip(), title, m.start(f"h{i}"), line_end,
+                               style=style, number=ordinal(m.group(f"n{i}")))
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            siblings = stack[-1].children if stack else roots
+            self._check(siblings, node, anomalies)
+            siblings.append(node)
+            stack.append(node)
+            flat.append(node)
+        return roots, flat
+
+    @staticmethod
+    def _check(siblings: list[OutlineNode], node: OutlineNode, anomalies: list[NumberingAnomaly]) -> None:
+        same = [s for s in siblings if s.level == node.level and s.inline == node.inline]
+        prev = same[-1] if same else None
+        expected = prev.number + 1 if prev else 1
+        kind = detail = None
+        if prev and node.number == prev.number:
+            kind, detail = "repeated", f"“{node.marker}”重复出现"
+        elif node.number > expected:
+            kind, detail = "skipped", f"“{node.marker}”之前缺少第{expected}项"
+        elif prev and node.number < prev.number and node.number != 1:
+            kind, detail = "out_of_order", f"“{node.marker}”出现在第{prev.number}项之后"
+        if kind:
+            anomalies.append(NumberingAnomaly(kind, node.level, node.marker, node.start, node.start + len(node.marker), detail))
+        if prev and not node.inline and prev.style != node.style:
+            anomalies.append(NumberingAnomaly("mixed_style", node.level, node.marker, node.start,
+                                              node.start + len(node.marker),
+                                              f"同一级标题混用“{prev.style}”与“{node.style}”两种编号"))
+
+    # -- inline enumerations --------------------------------------------------
+    def _inline(self, text: str, roots: list[OutlineNode], flat: list[OutlineNode],
+                anomalies: list[NumberingAnomaly]) -> None:
+        # a heading's own body runs to the next heading of any level, so the heading
+        # that holds a position is simply the last one starting before it
+        starts = [n.start for n in flat]
+        found = []
+        for m in INLINE_ANY_RE.finditer(text):
+            s = m.start()
+            if s == 0 or text[s - 1] in INLINE_BOUNDARY:
+                style, num_text = inline_number_text(m)
+                found.append((s, style, m, num_text))
+        groups: dict[int, tuple[OutlineNode | None, list]] = {}
+        for start, style, m, num_text in found:
+            k = bisect_right(starts, start) - 1
+            owner = flat[k] if k >= 0 else None
+            groups.setdefault(id(owner), (owner, []))[1].append((start, style, m, num_text))
+        for owner, items in groups.values():
+            self._nest(text, owner, roots, items, anomalies)
+
+    def _nest(self, text, owner, roots, items, anomalies) -> None:
+        base_level = owner.level if owner else 0
+        top_children = owner.children if owner else roots
+        stack: list[OutlineNode] = []  # open inline nodes, outermost first
+        for start, style, m, num_text in items:
+            number = ordinal(num_text)
+            open_idx = next((i for i, n in enumerate(stack) if n.style == style), None)
+            if open_idx is None and (style == "首先" and number != 1):
+                continue  # a lone 其次/最后 is prose, not an enumeration
+            if open_idx is not None and number != 1:
+                prev = stack[open_idx]
+                del stack[open_idx:]
+                number = prev.number + 1 if number == 99 else number
+            else:
+                prev = None
+                if open_idx is not None:
+                    del stack[open_idx:]
+            parent_list = stack[-1].children if stack else top_children
+            level = (stack[-1].level if stack else base_level) + 1
+            title = _title(text, m.end(), 30)
+            node = OutlineNode(level, m.group(), title, start, start, style=style, number=number, inline=True)
+            self._check_inline(prev, node, anomalies)
+            parent_list.append(node)
+            stack.append(node)
+
+    @staticmethod
+    def _check_inline(prev: OutlineNode | None, node: OutlineNode, anomalies: list[NumberingAnomaly]) -> None:
+        expected = prev.number + 1 if prev else 1
+        if prev and node.number == prev.number:
+            anomalies.append(NumberingAnomaly("repeated", node.level, node.marker, node.start,
+                                              node.start + len(node.marker), f"“{node.marker}”重复出现"))
+        elif node.number > expected and node.style != "首先":
+            missing = "、".join(f"{_cn(k)}{_STYLE_NAMES.get(node.style, '')}" if node.style != "第一" else f"第{_cn(k)}"
+                                for k in range(expected, node.number))
+            anomalies.append(NumberingAnomaly("missing_enumeration", node.level, node.marker, node.start,
+                                              node.start + len(node.marker), f"“{node.marker}”之前缺少“{missing}”"))
+
+
+def _cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n - 10] if n > 10 else "")
+    return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")

@@ -1,0 +1,52 @@
+"""The mutable state one document passes through the stages with.
+
+`clean` is the analysis text: `source` minus removed stretches, traditional
+characters converted to simplified one for one. `clean_raw` has the same length
+as `clean` but keeps the characters as written (activity phrases are copied
+from it). Kept stretches are recorded as segments so every clean offset maps
+back to `source`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from taizhang.text.model import Indicator, Meta, NumberingAnomaly, OutlineNode, Removal
+
+
+@dataclass
+class Work:
+    path: str
+    format: str
+    source: str
+    clean: str = ""
+    clean_raw: str = ""
+    seg_clean: list[int] = field(default_factory=list)  # clean start of each kept segment
+    seg_src: list[int] = field(default_factory=list)  # source start of the same segment
+    removed: list[Removal] = field(default_factory=list)
+    meta: Meta = field(default_factory=Meta)
+    outline: list[OutlineNode] = field(default_factory=list)
+    anomalies: list[NumberingAnomaly] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+
+    def set_identity(self) -> None:
+        """No cleaning: the clean text is the source text."""
+        self.clean = self.clean_raw = self.source
+        self.seg_clean, self.seg_src = [0], [0]
+
+    def to_src(self, i: int) -> int:
+        """Source offset of clean offset `i` (a start position)."""
+        if not self.seg_clean:
+            return i
+        k = bisect_right(self.seg_clean, i) - 1
+        if k < 0:
+            return i
+        return self.seg_src[k] + (i - self.seg_clean[k])
+
+    def span_to_src(self, start: int, end: int) -> tuple[int, int]:
+        """Source span of the clean span [start, end)."""
+        if end <= start:
+            s = self.to_src(start)
+            return s, s
+        return self.to_src(start), self.to_src(end - 1) + 1

@@ -1,0 +1,38 @@
+def test_common_errors_with_one_correction(check):
+    found = check("深人开展学习，截止目前已布署到位，既使困难再大也要做好台帐。", "confusable")
+    assert [(f.excerpt, f.suggestion) for f in found] == [
+        ("深人", "深入"), ("截止目前", "截至目前"), ("布署", "部署"), ("既使", "即使"), ("台帐", "台账"),
+    ]
+    assert found[0].severity == "error" and found[1].severity == "warning"
+    assert all(f.fixable for f in found)
+
+
+def test_context_exceptions(check):
+    text = "邀请资深人士讲课，预防犯罪，截至目前，创建全国文明城市，这就象征着新的开始。"
+    assert check(text, "confusable") == []
+
+
+def test_lexicon_has_at_least_200_entries_each_with_reason():
+    from taizhang.text.checker import vocab
+
+    entries = vocab.load("confusables")["entries"]
+    assert len(entries) >= 200
+    assert all(e["wrong"] != e["right"] and e["reason"] for e in entries)
+
+
+def test_user_vocabulary_extends_the_lexicon(tmp_path, monkeypatch, check):
+    from taizhang.text.checker import vocab
+    from taizhang.text.checker.rules import confusable
+
+    (tmp_path / "confusables.yaml").write_text(
+        "version: 1\nentries:\n  - {wrong: 青山乡, right: 青山镇, reason: 2020年撤乡设镇}\n", "utf-8")
+    monkeypatch.setenv(vocab.ENV_DIR, str(tmp_path))
+    vocab.load.cache_clear()
+    confusable._lexicon.cache_clear()
+    try:
+        found = check("青山乡党委召开会议。", "confusable")
+        assert [(f.excerpt, f.suggestion) for f in found] == [("青山乡", "青山镇")]
+    finally:
+        monkeypatch.delenv(vocab.ENV_DIR)
+        vocab.load.cache_clear()
+        confusable._lexicon.cache_clear()

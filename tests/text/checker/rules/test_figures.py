@@ -1,0 +1,24 @@
+def test_same_indicator_two_totals(check):
+    text = ("2023年工作总结\n一、工作情况\n全年在各类媒体发布信息350条，被采用320条。\n"
+            "抓好信息宣传。全年通过各类信息媒体渠道发布信息430条。\n")
+    found = check(text, "inconsistent_figures")
+    assert len(found) == 1
+    assert found[0].excerpt.endswith("430条") and "350" in found[0].message
+
+
+def test_part_larger_than_total_and_rectified_more_than_found(check):
+    text = "2023年工作总结\n一、工作情况\n开展宣讲活动20场次，其中进村宣讲26场次。全年开展督导6次，发现问题12个，督促整改15个。\n"
+    found = check(text, "inconsistent_figures")
+    assert sorted(f.rule for f in found) == ["part_exceeds_total", "rectified_exceeds_found"]
+
+
+def test_consistent_figures_are_quiet(check):
+    text = ("2023年工作总结\n一、工作情况\n全年开展集中学习35次，集体学习研讨9次，其中专题学习研讨6次。"
+            "发现问题24个，督促整改20个。开展志愿服务活动50余次。\n二、下一步计划\n全年至少开展志愿服务活动60次。\n")
+    assert check(text, "inconsistent_figures") == []
+
+
+def test_breakdowns_by_unit_are_not_totals(check):
+    text = ("2023年工作总结\n一、工作情况\n青山村开展志愿服务活动12次，柳林村开展志愿服务活动8次。"
+            "全镇共开展志愿服务活动20次。\n")
+    assert check(text, "inconsistent_figures") == []

@@ -1,0 +1,45 @@
+from taizhang.text.checker import check_document
+from taizhang.text.model import Removal
+
+
+def test_paywall_and_ads_found_without_reader(check):
+    text = "一、工作情况^【更多*#*素%材尽在哒哒文库】\n正文##paidbegin##内容。\n（材料来源：公众号：哒哒君）\n"
+    found = check(text, "noise")
+    assert [f.excerpt for f in found] == ["^【更多*#*素%材尽在哒哒文库】", "##paidbegin##", "（材料来源：公众号：哒哒君）"]
+    assert all(f.severity == "error" and f.fixable for f in found)
+
+
+def test_adjacent_site_chrome_is_one_finding(check):
+    text = "正文结束。\n\n将本文的Word文档下载到电脑,方便收藏和打印\n推荐度:\n点击下载文档\n"
+    found = check(text, "noise")
+    assert len(found) == 1
+    assert found[0].excerpt.startswith("将本文") and "点击下载文档" in found[0].excerpt
+
+
+def test_reader_removals_are_reported_where_they_stand(make_doc):
+    doc = make_doc("标题\n浏览器广告位ABC\n正文。")
+    doc.removed.append(Removal(kind="ad", start=3, end=12, text="浏览器广告位ABC"))
+    found = check_document(doc, ["noise"])
+    assert [(f.start, f.excerpt) for f in found] == [(3, "浏览器广告位ABC")]
+
+
+def test_placeholders_inside_noise_are_not_reported_twice(check):
+    found = check("标题\n【更多*#*素材尽在文库】\n", None)
+    assert [f.family for f in found] == ["noise"]
+
+
+def test_template_site_banners(check):
+    text = "一、工作情况\n更多精彩范文尽在第一范文网\n（一）加强学习。\n"
+    found = check(text, "noise")
+    assert [f.excerpt for f in found] == ["更多精彩范文尽在第一范文网"]
+
+
+def test_ordinary_mentions_of_materials_are_not_noise(check):
+    text = "标题\n我们整理汇编学习资料库，收集优秀范文30篇，供干部学习参考。\n"
+    assert check(text, "noise") == []
+
+
+def test_body_text_around_a_banner_survives(check):
+    text = "标题\n开展宣讲【更多素材尽在文库】活动12场次，引导群众扫码关注公众号。\n"
+    found = check(text, "noise")
+    assert [f.excerpt for f in found] == ["【更多素材尽在文库】"]

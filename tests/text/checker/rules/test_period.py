@@ -1,0 +1,48 @@
+ANNUAL = ("2023年青山镇宣传思想工作总结\n一、工作情况\n今年上半年，开展培训2期。\n二、下一步工作计划\n"
+          "引导全体干部为下半年各项任务的顺利完成而努力。改进并完善下半年党员干部学习计划。做好建党103周年宣传。\n")
+
+
+def test_half_year_in_annual_plan(check):
+    found = [f for f in check(ANNUAL, "period_mismatch") if f.rule == "half_year_in_annual"]
+    assert [f.severity for f in found] == ["warning", "info"]
+    assert "下半年各项任务" in found[0].excerpt
+
+
+def test_anniversary_matches_plan_year(check):
+    assert [f for f in check(ANNUAL, "period_mismatch") if f.rule == "anniversary"] == []
+
+
+def test_anniversary_mismatch(check):
+    found = check("2023年宣传工作总结\n一、工作情况\n隆重庆祝建党100周年。\n", "period_mismatch")
+    assert len(found) == 1 and "2021年" in found[0].message and "建党102周年" in found[0].message
+
+
+def test_body_year_later_than_title(check):
+    found = check("2022年宣传工作总结\n2023年以来，我们开展了宣讲。\n", "period_mismatch")
+    assert [f.excerpt for f in found] == ["2023年"]
+
+
+def test_half_year_report_is_quiet(check):
+    text = "2024年上半年宣传工作总结\n一、工作情况\n开展宣讲。\n二、下半年工作安排\n下半年将继续开展宣讲。\n"
+    assert check(text, "period_mismatch") == []
+
+
+def test_half_year_of_the_plan_year_is_fine(check):
+    text = "2023年宣传工作总结\n一、工作情况\n开展宣讲。\n二、下一步计划\n力争2024年上半年完成阵地改造，明年下半年开展评选。\n"
+    assert check(text, "period_mismatch") == []
+
+
+def test_years_come_from_the_title_not_from_a_guess(check):
+    text = "宣传工作总结\n2019年以来，我们持续推进；2023年以来，又开展了宣讲。\n"
+    assert check(text, "period_mismatch", years=(2019,)) == []
+
+
+def test_chinese_numeral_year_in_title(check):
+    found = check("二〇二三年宣传工作总结\n一、工作情况\n隆重庆祝建党100周年。\n", "period_mismatch")
+    assert len(found) == 1 and found[0].rule == "anniversary"
+
+
+def test_anniversary_checked_against_the_year_its_sentence_names(check):
+    text = "2023年宣传工作总结\n一、工作情况\n开展宣讲。\n二、下一步计划\n2024年将隆重纪念建党102周年。\n"
+    found = check(text, "period_mismatch")
+    assert len(found) == 1 and "建党103周年" in found[0].message

@@ -1,0 +1,23 @@
+def test_doubled_words_and_enumeration(check):
+    found = check("做好建党宣传，开展开展主题活动。四是是加强队伍建设。", "repetition")
+    assert [(f.excerpt, f.suggestion, f.severity) for f in found] == [
+        ("开展开展", "开展", "error"),
+        ("四是是", "四是", "error"),
+    ]
+
+
+def test_doubled_function_character(check):
+    found = check("这是我们的的工作重点。", "repetition")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("的的", "的")]
+
+
+def test_legitimate_reduplication_is_quiet(check):
+    text = ("坚持一级抓一级、层层抓落实，人人参与、常常督促，久久为功。认真学习习近平新时代中国特色社会主义思想，"
+            "的的确确做到了实实在在。为了了解情况，大家研究研究再定；这是是非非要分清；实事求是是党的思想路线。"
+            "全市市场主体增加，各村村委会换届，一点一点推进。")
+    assert check(text, "repetition") == []
+
+
+def test_doubled_list_item_is_info(check):
+    found = check("做好宣传思想和意识形态、意识形态工作。", "repetition")
+    assert [(f.excerpt, f.severity) for f in found] == [("意识形态、意识形态", "info")]

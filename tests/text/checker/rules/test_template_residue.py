@@ -1,0 +1,37 @@
+TOWNSHIP = "2023年青山镇宣传工作总结\n今年以来，青山镇党委为加快企业复工复产步伐开展宣传。镇党委将积极加强企业文化建设，提升企业文化软实力，扩大品牌美誉度。"
+
+
+def test_enterprise_words_in_township_report(check):
+    found = check(TOWNSHIP, "template_residue")
+    assert [(f.excerpt, f.severity) for f in found] == [
+        ("企业复工复产", "warning"), ("企业文化", "warning"), ("企业文化", "info"), ("品牌美誉度", "info"),
+    ]
+
+
+def test_own_vocabulary_is_quiet(check):
+    text = "2023年平川县自然资源局意识形态工作总结\n我局局党组高度重视，干部职工积极参与，服务全局工作。"
+    assert check(text, "template_residue") == []
+
+
+def test_township_self_reference_in_bureau_report(check):
+    found = check("2023年平川县水利局工作总结\n我局认真落实责任，全镇干部群众积极参与。", "template_residue")
+    assert [f.excerpt for f in found] == ["全镇"]
+
+
+def test_cut_fragment_is_info(check):
+    found = check("2023年青山镇宣传工作总结\n全面展示了体高质量发展的新形象。", "template_residue")
+    assert [(f.rule, f.severity) for f in found] == [("cut_fragment", "info")]
+
+
+def test_resumption_of_work_was_legitimate_during_the_pandemic(check):
+    text = "2021年青山镇宣传工作总结\n推动企业复工复产步伐，宣传防疫知识。"
+    assert check(text, "template_residue") == []
+
+
+def test_unit_kind_comes_from_the_title_suffix(make_doc):
+    from taizhang.text.checker.context import CheckContext
+
+    kinds = {t: CheckContext(make_doc(t + "\n正文。")).unit_kind for t in [
+        "平川县自然资源局2023年工作总结", "中共平川县委宣传部2023年工作总结", "平川县第二中学2023年工作总结",
+        "青山镇2023年工作总结", "东湖街道2023年工作总结", "美丽乡村建设宣传工作总结"]}
+    assert list(kinds.values()) == ["bureau", "party", "school", "township", "township", "unknown"]

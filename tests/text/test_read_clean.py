@@ -1,0 +1,118 @@
+"""Cleaning: noise removed with kind and span, data kept, offsets into source_text."""
+
+from __future__ import annotations
+
+import json
+
+from reader_support import SAMPLES, need_gold
+
+from taizhang.text import read_path, read_text
+
+
+def _check_removals(doc):
+    for r in doc.removed:
+        assert doc.source_text[r.start:r.end] == r.text
+
+
+def test_every_gold_noise_stretch_of_the_seeds_is_removed():
+    gold = need_gold()
+    docs = {}
+    for line in (gold / "seeds_findings.jsonl").read_text("utf-8").splitlines():
+        item = json.loads(line)
+        if item["family"] != "noise":
+            continue
+        name = item["doc"]
+        doc = docs.setdefault(name, read_path(gold.parent / "seeds" / name))
+        start = doc.source_text.find(item["anchor"])
+        while start != -1:
+            end = start + len(item["anchor"])
+            assert any(r.start <= start and end <= r.end for r in doc.removed), (name, item["anchor"])
+            if item["occurrence"] != "all":
+                break
+            start = doc.source_text.find(item["anchor"], end)
+    for doc in docs.values():
+        _check_removals(doc)
+        assert "哒哒" not in doc.clean_text and "paid" not in doc.clean_text
+
+
+def test_paywall_marker_inside_a_word_keeps_the_word():
+    doc = read_text("筑牢基层意识形态##paidbegin##工作的根据地，更新展板13块。\n##paidend##")
+    assert "基层意识形态工作的根据地" in doc.clean_text
+    assert [r.kind for r in doc.removed] == ["paywall", "paywall"]
+    _check_removals(doc)
+    assert doc.indicators[0].qty == "13块"
+    assert doc.source_text[doc.indicators[0].start:doc.indicators[0].end] == "13块"
+
+
+def test_source_note_removed_but_its_paragraph_kept():
+    text = "全年在各类媒体发布信息350条，被采用320条。（材料来源：公众号：某某君）\n下一段。"
+    doc = read_text(text)
+    assert [r.kind for r in doc.removed] == ["source_note"]
+    assert "被采用320条。" in doc.clean_text and "材料来源" not in doc.clean_text
+    assert [i.qty for i in doc.indicators] == ["350条", "320条"]
+
+
+def test_ad_block_figures_are_never_indicators():
+    text = ("2023年工作总结\n开展宣讲12场次。\n"
+            "【某某素材库】——每天更新材料1000多篇内部高质量素材，有意加入请联系客服\n"
+            "欢迎加入“某某素材库svip会员”，9000万字材料，添加客服：abc\n")
+    doc = read_text(text)
+    assert [i.qty for i in doc.indicators] == ["12场次"]
+    assert {r.kind for r in doc.removed} == {"ad"}
+
+
+def test_government_site_chrome_removed():
+    doc = read_path(SAMPLES / "gov_page.txt")
+    kinds = [r.kind for r in doc.removed]
+    assert kinds.count("chrome") == 6
+    for chrome in ("您现在所在的位置", "索引号", "发布机构", "发文日期", "字体", "分享到"):
+        assert chrome not in doc.clean_text
+    assert doc.meta.title == "某某县2023年意识形态工作总结"
+    assert "0838" not in "".join(i.qty for i in doc.indicators)  # phone number is no figure
+    _check_removals(doc)
+
+
+def test_document_site_chrome_removed():
+    text = ("当前位置:首页 > 工作计划\n\n某乡上半年工作总结\n\n时间:2024-02-04 07:34:33\n某乡上半年工作总结[本文共1706字]\n"
+            "开展活动3次。\n《某乡上半年工作总结[本文共1706字].doc》\n将本文的Word文档下载到电脑,方便收藏和打印\n推荐度:\n点击下载文档\n文档为doc格式")
+    doc = read_text(text)
+    assert doc.meta.title == "某乡上半年工作总结"
+    assert doc.clean_text.split() == ["某乡上半年工作总结", "某乡上半年工作总结", "开展活动3次。"]
+    assert [i.qty for i in doc.indicators] == ["3次"]
+
+
+def test_pinyin_glosses_removed_and_traditional_converted_keeping_offsets():
+    doc = read_path(SAMPLES / "traditional.txt")
+    assert [r.text for r in doc.removed] == ["(zhèn)"]
+    assert doc.clean_text.startswith("2023年某镇宣传思想工作总结")
+    ind = next(i for i in doc.indicators if i.measure == "人次")
+    assert (ind.qty, ind.value) == ("1.2萬人次", 12000)
+    assert doc.source_text[ind.start:ind.end] == "1.2萬人次"
+    assert ind.activity == "受眾"  # copied literally from the text
+    lecture = next(i for i in doc.indicators if i.measure == "场")
+    assert lecture.activity_type == "expert_lecture"  # matched on the simplified form
+
+
+def test_lines_broken_mid_sentence_are_rejoined():
+    doc = read_path(SAMPLES / "broken_lines.txt")
+    assert [r.kind for r in doc.removed] == ["line_break", "line_break"]
+    assert "共组织开展主题班会120余场次" in doc.clean_text
+    assert "累计参与师生达2000余人次" in doc.clean_text
+    assert "120余场次" in [i.qty for i in doc.indicators]
+    # headings and short lines are not joined
+    assert "\n一、工作完成情况\n" in doc.clean_text
+
+
+def test_clean_text_without_noise_equals_source():
+    text = "2023年工作总结\n一、工作情况\n开展宣讲8场次。\n"
+    doc = read_text(text)
+    assert doc.clean_text == text and doc.removed == []
+
+
+def test_page_markers_urls_and_html_entities_removed():
+    text = ("某镇2023年工作总结\n一、工作开展情况\n全年开展宣讲活动20场次，详见www.example.com/a?id=3。\n"
+            "第1页 共3页\n&nbsp;&nbsp;发放资料500份。\n- 2 -\n")
+    doc = read_text(text)
+    assert [r.text for r in doc.removed] == ["www.example.com/a?id=3", "第1页 共3页", "&nbsp;&nbsp;", "- 2 -"]
+    assert [i.qty for i in doc.indicators] == ["20场次", "500份"]
+    _check_removals(doc)

@@ -1,0 +1,131 @@
+"""Indicators (INDICATORS_SPEC.md): value, measure, approx, masks, kind,
+activity phrase, taxonomy type, compounds, 其中 parents, and what never counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from taizhang.text import read_text
+
+
+def one(text: str):
+    inds = read_text(text).indicators
+    assert len(inds) == 1, [i.qty for i in inds]
+    return inds[0]
+
+
+@pytest.mark.parametrize("text, qty, value, measure, approx", [
+    ("共召开意识形态专题会议2次。", "2次", 2, "次", None),
+    ("共召开100余次集中学习。", "100余次", 100, "次", "more_than"),
+    ("选优配齐十二个村宣传员。", "十二个", 12, "个", None),
+    ("配备两台数字电影放映机。", "两台", 2, "台", None),
+    ("开展宣讲十余场次。", "十余场次", 10, "场次", "more_than"),
+    ("受众达1.2万人次。", "1.2万人次", 12000, "人次", None),
+    ("筹集100多万元投入创城工作。", "100多万元", 1000000, "元", "more_than"),
+    ("宣传报道**多篇（条）。", "**多篇（条）", None, "篇", "more_than"),
+    ("开展法制讲座**（场）次。", "**（场）次", None, "场次", None),
+    ("发放倡议书**万多份。", "**万多份", None, "份", "more_than"),
+    ("行政村100％全覆盖。", "100％", 100, "%", None),
+    ("设有3处以上宣传点。", "3处", 3, "处", "more_than"),
+    ("服务群众约3000人次。", "3000人次", 3000, "人次", "about"),
+    ("覆盖群众5000人次左右。", "5000人次", 5000, "人次", "about"),
+    ("受众超过**万人次。", "**万人次", None, "人次", "more_than"),
+    ("其中集中学习研讨不少于4次。", "4次", 4, "次", "at_least"),
+    ("每次培训控制在30人以内。", "30人", 30, "人", "at_most"),
+    ("撰写心得体会逾百篇。", "百篇", 100, "篇", "more_than"),
+    ("领导干部XX人开展研讨。", "XX人", None, "人", None),
+    ("网络舆情事件*起。", "*起", None, "起", None),
+    ("开展宣讲１２场次。".replace("１２", "12"), "12场次", 12, "场次", None),
+    ("悬挂横幅1,200条。", "1,200条", 1200, "条", None),
+])
+def test_quantities(text, qty, value, measure, approx):
+    ind = one(text)
+    assert (ind.qty, ind.value, ind.measure, ind.approx) == (qty, value, measure, approx)
+    assert ind.masked == (value is None)
+    assert text[ind.start:ind.end] == qty
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("截至目前，共召开意识形态专题会议2次，召开分析研判会3次。", "意识形态专题会议"),
+    ("全乡共开展8次理论学习中心组集中学习。", "理论学习中心组集中学习"),
+    ("更新展板13块、标语9条，清理小广告100条。", "展板"),
+    ("共组织XX名基层通讯员开展培训。", "基层通讯员"),
+    ("组织单位领导干部XX人开展研讨活动。", "领导干部"),
+    ("率先实现农家书屋行政村100％全覆盖。", "农家书屋"),
+    ("每月至少开展1次党组中心组政治理论学习、每季度进行研判。", "党组中心组政治理论学习"),
+])
+def test_activity_phrase_is_literal_and_contains_the_counted_thing(text, activity):
+    ind = read_text(text).indicators[0]
+    assert activity in ind.activity
+    assert ind.activity in text  # copied from the text
+    assert len(ind.activity) <= 30
+
+
+def test_activity_type_from_the_taxonomy():
+    inds = read_text("召开意识形态专题会议2次，开展志愿服务活动50余次，更新展板13块。").indicators
+    assert [i.activity_type for i in inds] == ["ideology_meeting", "volunteer_activity", "display_board"]
+
+
+def test_compound_figure_is_two_indicators_sharing_the_activity():
+    inds = read_text("利用公众号全年累计发布各类信息182期526条，其中原创性信息发布178条。").indicators
+    assert [(i.qty, i.measure) for i in inds] == [("182期", "期"), ("526条", "条"), ("178条", "条")]
+    assert "各类信息" in inds[0].activity and inds[1].activity == inds[0].activity
+    assert [i.parent for i in inds] == [None, None, 1]  # 其中 → the total with the same measure
+
+
+def test_qizhong_parent_only_within_its_clause():
+    inds = read_text("全年开展集体学习研讨9次，其中主题教育专题学习研讨6次，书记讲党课5次。").indicators
+    assert [i.parent for i in inds] == [None, 0, None]
+    inds = read_text("刊发稿件**篇，其中头版3篇、二版5篇。").indicators
+    assert [i.parent for i in inds] == [None, 0, 0]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("每月至少开展1次党组中心组学习。", "target"),
+    ("力争全年发布信息200条以上。", "target"),
+    ("计划开展宣讲20场次。", "target"),
+    ("全年开展宣讲20场次。", "actual"),
+    ("一、下一步工作计划\n全年开展宣讲30场次。", "target"),
+    ("一、下一步工作计划\n截至目前已开展宣讲30场次。", "actual"),
+])
+def test_kind_actual_or_target(text, kind):
+    assert read_text(text).indicators[-1].kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "2023年3月25日召开会议，第一季度、上半年工作。",
+    "深入学习党的十九大、二十大和十九届六中全会精神，庆祝建党103周年。",
+    "深刻领悟“两个确立”，增强“四个意识”、坚定“四个自信”、做到“两个维护”。",
+    "落实“三会一课”“第一议题”制度，一把手负总责，一级抓一级，开展“五个一”活动。",
+    "在三纵三横主干道，推进三抓三促行动，实施一约四会，严格三审三校，实行一票否决。",
+    "开展万名干部进万家、万名党员进党校活动，千斤重担人人挑，结合第二批主题教育。",
+    "一、工作情况\n（一）学习\n1.深化学习\n一是加强，二是提高。",
+    "连续两个月未完成的，一个都不能少，进一步统一思想，千家万户。",
+    "联系电话：13812345678，访问量123456789次。",
+    "第3次会议，第二批干部。",
+])
+def test_never_indicators(text):
+    assert read_text(text).indicators == []
+
+
+def test_indicator_spans_index_source_text_and_cover_the_quantity():
+    text = "一、工作情况\n开展宣讲100余场次，受众约1.2万人次。"
+    for ind in read_text(text).indicators:
+        assert text[ind.start:ind.end] == ind.qty
+    assert [i.qty for i in read_text(text).indicators] == ["100余场次", "1.2万人次"]
+
+
+def test_user_data_dir_extends_set_phrases(tmp_path):
+    from taizhang.text import ReaderConfig
+
+    (tmp_path / "set_phrases.yaml").write_text("phrases: [三个一批]\n", "utf-8")
+    text = "推进“三个一批”建设，开展活动5次。"
+    assert [i.qty for i in read_text(text).indicators] == ["5次"]
+    (tmp_path / "set_phrases.yaml").write_text("phrases: [活动5次]\n", "utf-8")
+    cfg = ReaderConfig.with_data_dirs(tmp_path)
+    assert read_text(text, config=cfg).indicators == []
+
+
+def test_future_cue_in_an_achievements_paragraph_marks_a_target():
+    doc = read_text("一、工作开展情况\n全年开展宣讲活动20场次。下一步，我们将组织开展宣讲30场次。")
+    assert [(i.qty, i.kind) for i in doc.indicators] == [("20场次", "actual"), ("30场次", "target")]
