@@ -43,3 +43,31 @@ def long_pdf(tmp_path_factory):
 
     result = render_pdf(long_report(), tmp_path_factory.mktemp("pdf") / "long.pdf")
     return result, read_pdf_lines(result.path)
+
+
+@pytest.fixture(scope="session")
+def demo_ledger(tmp_path_factory):
+    """示例县 from the demo generator (≈30k records a year), built once per session."""
+    from taizhang.ledger import Ledger
+    from taizhang.ledger.demo import generate
+
+    ledger = Ledger.open(str(tmp_path_factory.mktemp("demo") / "demo.db"))
+    ledger.migrate()
+    generate(ledger, year=2025)
+    yield ledger
+    ledger.close()
+
+
+@pytest.fixture(scope="session")
+def demo_reports(demo_ledger, tmp_path_factory):
+    """unit → (Report, .docx path) for a township and the county, rendered once."""
+    from taizhang.report.build import build_report
+
+    out = tmp_path_factory.mktemp("built")
+    reports = {}
+    for unit in ("青山镇", "示例县"):
+        rep = build_report(demo_ledger, unit, 2025)
+        path = out / f"{unit}.docx"
+        render_docx(rep, path, comments=True)
+        reports[unit] = (rep, path)
+    return reports

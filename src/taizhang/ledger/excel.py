@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from taizhang.errors import ImportRowError, ValidationError
 from taizhang.ledger import audit, bulk, records, units
 from taizhang.ledger.models import Unit, UnitClosure
+from taizhang.ledger.xlsx_reader import XlsxBook
 from taizhang.ledger.validation import FIELD_LABELS, clean_record, parse_number
 from taizhang.taxonomy import Taxonomy, WorkArea
 
@@ -143,34 +144,10 @@ def _open_workbook(path: Path):
         raise ValidationError(f"文件“{path.name}”不是 Excel 表格（.xlsx），请用 Excel 或 WPS 另存为 .xlsx 后再导入",
                               field="file")
     try:
-        return _OpenpyxlBook(load_workbook(path, read_only=True, data_only=True))
-    except Exception as exc:  # openpyxl raises many kinds for damaged packages
+        return XlsxBook(path)
+    except Exception as exc:  # damaged packages fail as zip, XML or missing-part errors
         raise ValidationError(f"文件“{path.name}”已损坏或不是有效的 .xlsx 表格（{type(exc).__name__}）",
                               field="file") from exc
-
-
-class _OpenpyxlBook:
-    """Read-only workbook yielding (row number, values) per sheet row.
-
-    (A regex-based reader of the sheet XML was tried: only ~25% faster, since openpyxl
-    writes Chinese as character references, so the general reader stays.)
-    """
-
-    def __init__(self, wb) -> None:
-        self._wb = wb
-        self.sheetnames = wb.sheetnames
-        self.date1904 = wb.epoch.year == 1904
-
-    def rows(self, sheet: str):
-        worksheet = self._wb[sheet]
-        # Files written by other tools may carry wrong (or no) dimensions; openpyxl would
-        # otherwise parse the whole sheet once more just to compute them.
-        worksheet.reset_dimensions()
-        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            yield number, list(values)
-
-    def close(self) -> None:
-        self._wb.close()
 
 
 def _check_sheets(wb, taxonomy: Taxonomy) -> dict[str, WorkArea]:

@@ -1,5 +1,6 @@
 """The writer: a pure report model and its renderers.
 
+- `build`   — build_report(ledger, unit, year, ReportOptions) → Report (ledger → model; data/templates.yaml).
 - `model`   — dataclasses: Report, Section, Paragraph, Text / Figure / Pending spans, Table,
               Provenance (+ ProvenanceTable, Period, RecordRef); marker and date helpers.
 - `walk`    — iter_sections, iter_paragraphs, iter_figures (with sentence), iter_pending, validate.

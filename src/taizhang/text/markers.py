@@ -54,13 +54,14 @@ INLINE_GROUPS = {"shi": "一是", "yao": "一要", "di": "第一", "shou": "首�
 def inline_number_text(m: re.Match) -> tuple[str, str]:
     """(style, ordinal text) of an INLINE_ANY_RE match."""
     whole = m.group()
-    for name, style in INLINE_GROUPS.items():
-        if m.group(name) is not None:
-            if style == "一是" or style == "一要":
-                return style, whole[:-1]
-            if style == "第一":
-                return style, m.group("di")
-            return style, whole[:2]
+    # each branch holds exactly one named group and closes it last: lastgroup names it
+    style = INLINE_GROUPS.get(m.lastgroup)
+    if style == "一是" or style == "一要":
+        return style, whole[:-1]
+    if style == "第一":
+        return style, m.group("di")
+    if style == "首先":
+        return style, whole[:2]
     raise ValueError(whole)
 
 _ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "再者": 3, "最后": 99}

@@ -37,9 +37,10 @@ class Work:
 
     def to_src(self, i: int) -> int:
         """Source offset of clean offset `i` (a start position)."""
-        if not self.seg_clean:
-            return i
-        k = bisect_right(self.seg_clean, i) - 1
+        seg_clean = self.seg_clean
+        if len(seg_clean) <= 1:  # nothing removed inside the text: no bisect
+            return i if not seg_clean or i < seg_clean[0] else self.seg_src[0] + (i - seg_clean[0])
+        k = bisect_right(seg_clean, i) - 1
         if k < 0:
             return i
         return self.seg_src[k] + (i - self.seg_clean[k])

@@ -27,8 +27,11 @@ _PINYIN_BODY = r"(?:[a-zü]*[" + _TONES + r"][a-zü" + _TONES + r"]*|[a-zü]{1,6
 _PINYIN_RES = (re.compile(r"\(" + _PINYIN_BODY), re.compile(r"（" + _PINYIN_BODY))
 _SILENT = ("\r", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
 _SILENT_RE = re.compile(r"\r(?=\n)|[\u200b\u200c\u200d\u2060\ufeff]")
-_JOIN_RE = re.compile(r"\n(?=[^\s])")
 _NO_JOIN_AFTER = frozenset("\n。！？!?：:；;…”」』）)》】 \t\u3000\xa0\r")
+# a line break before a non-blank character and not after sentence-end punctuation:
+# the lookbehind drops most breaks inside the regex engine instead of a Python
+# loop; the pattern starts with the literal "\n" so the engine skips to line breaks
+_JOIN_RE = re.compile(r"\n(?=[^\s])(?<=[^" + re.escape("".join(sorted(_NO_JOIN_AFTER))) + r"]\n)")
 _END_PUNCT_IN_LINE = re.compile(r"[，,。；;]")
 
 
@@ -64,7 +67,29 @@ def _noise_patterns(data_dirs: tuple):
         else:
             inline.append((p["kind"], tuple(p.get("triggers") or ()), re.compile(rx, re.M)))
     line_re = re.compile("|".join(line_parts)) if line_parts else None
-    return tuple(inline), line_re, kinds
+    # an empty trigger occurs in every text: such a pattern always runs (no triggers)
+    inline = [(kind, frozenset(ts) if all(ts) else frozenset(), rx) for kind, ts, rx in inline]
+    triggers = sorted({t for _, ts, _ in inline for t in ts}, key=len, reverse=True)
+    trigger_re = re.compile("|".join(map(re.escape, triggers))) if triggers else None
+    # each trigger -> every trigger it contains (itself included)
+    contained = {t: frozenset(u for u in triggers if u in t) for t in triggers}
+    return tuple(inline), line_re, kinds, (trigger_re, contained)
+
+
+def _present(triggers: tuple, src: str) -> set[str]:
+    """The trigger words in `src`, in one scan instead of one `in` per trigger
+    (substring search is slow on CJK text). Each start position is tried (search
+    resumes at start + 1) and the longest trigger there is kept; a trigger occurs
+    exactly when it is contained in one of those."""
+    trigger_re, contained = triggers
+    out: set[str] = set()
+    if trigger_re is None:
+        return out
+    m = trigger_re.search(src)
+    while m:
+        out.update(contained[m.group()])
+        m = trigger_re.search(src, m.start() + 1)
+    return out
 
 
 MAX_LINE = 300
@@ -139,14 +164,15 @@ class CleanStage:
 
     def __init__(self, config: CleanConfig):
         self.config = config
-        self.patterns, self.line_re, self.line_kinds = _noise_patterns(config.data_dirs)
+        self.patterns, self.line_re, self.line_kinds, self.triggers = _noise_patterns(config.data_dirs)
         self.table = t2s_table() if config.convert_traditional else {}
 
     def run(self, work: Work) -> None:
         src = work.source
         found: list[tuple[int, int, str]] = []
+        present = _present(self.triggers, src)
         for kind, triggers, rx in self.patterns:
-            if triggers and not any(t in src for t in triggers):
+            if triggers and triggers.isdisjoint(present):
                 continue
             found.extend((m.start(), m.end(), kind) for m in rx.finditer(src) if m.end() > m.start())
         if self.line_re is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_right
 from functools import lru_cache
 
 from taizhang.taxonomy import load_taxonomy
@@ -16,7 +17,6 @@ from taizhang.text.config import IndicatorConfig
 from taizhang.text.model import Indicator
 from taizhang.text.numbers import number_value
 from taizhang.text.resources import load_data
-from taizhang.text.stages.sections import SectionStage
 from taizhang.text.work import Work
 
 _NOT_BEFORE = frozenset(string.ascii_letters + "0123456789.．,第零〇一二两三四五六七八九十百千万Xx×＊*ＸｘＸ○□")
@@ -26,13 +26,16 @@ _NOT_BEFORE = frozenset(string.ascii_letters + "0123456789.．,第零〇一二�
 _NUM = r"[0-9０-９零〇一二两三四五六七八九十百千Xx×＊*ＸｘＸ○□](?P<num>[0-9０-９.,零〇一二两三四五六七八九十百千Xx×＊*ＸｘＸ○□]*+)"
 _DIGITS_RE = re.compile(r"[0-9０-９]{1,3}(?:,[0-9０-９]{3})+|[0-9０-９]+(?:\.[0-9０-９]+)?")
 _DIGITS_CN_MULT_RE = re.compile(r"[0-9０-９]+(?:\.[0-9０-９]+)?[百千]")
+_MASK_CHARS = frozenset("Xx×＊*ＸｘＸ○□")
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 _MASK_RE = re.compile(r"[Xx×＊*ＸｘＸ○□]{1,4}")
 _CN_RE = re.compile(r"[零〇一二两三四五六七八九十百千]+")
 _BARE_OK = ("逾", "近", "超", "约", "超过", "将近", "多达", "上")
 _MARKER_PREFIX = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)][、．.]?"
                             r"|\d{1,2}\s*[.．、](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
-# the last clause boundary before a position (searched with endpos = that position)
-_LAST_BOUNDARY_RE = re.compile(r"[，,。；;：:！？!?\n](?=[^，,。；;：:！？!?\n]*\Z)")
+# a clause boundary; the last one before a figure is found by a forward search
+# in the reversed text (a backward-looking regex rescanned to the end per figure)
+_BOUNDARY_RE = re.compile(r"[，,。；;：:！？!?\n]")
 _SENTENCE_BOUNDARY = "。；;！？!?\n"
 _AFTER_STOP = re.compile(r"[，,。；;：:！？!?、\n]")
 
@@ -65,11 +68,11 @@ def _rules(data_dirs: tuple, taxonomy_files: tuple):
 
 
 def _trim(text: str, a: int, b: int, chars: str) -> tuple[int, int]:
-    while a < b and text[a] in chars:
-        a += 1
-    while b > a and text[b - 1] in chars:
-        b -= 1
-    return a, b
+    """[a, b) without leading/trailing `chars` (str.strip on the slice: no per-char loop)."""
+    part = text[a:b]
+    left = part.lstrip(chars)
+    a += len(part) - len(left)
+    return a, a + len(left.rstrip(chars))
 
 
 def _classes_re(classes: dict) -> str:
@@ -97,6 +100,10 @@ class IndicatorStage:
         self.after_stop = tuple(cues["after_stop"])
         self.strip_prefix = re.compile("(?:" + _words_re(cues["strip_prefix"]).pattern + ")(?=..)")
         self.strip_suffix = re.compile("(?<=..)(?:" + _words_re(cues["strip_suffix"]).pattern + ")$")
+        # strip_suffix words by their last character, longest first (checked with endswith, see _suffix)
+        self.suffix_words: dict[str, list[str]] = {}
+        for w in sorted(cues["strip_suffix"], key=len, reverse=True):
+            self.suffix_words.setdefault(w[-1], []).append(w)
         self.type_cache: dict[str, str | None] = {}
 
     # -- finding ---------------------------------------------------------------
@@ -108,8 +115,19 @@ class IndicatorStage:
                 continue
             num, measure = text[s:m.end("num")], m.group("measure")
             mult = m.group("wan") or m.group("wan2")
-            if _MASK_RE.fullmatch(num):
+            # the first character decides which reading can apply (saves failed fullmatch calls)
+            first = num[0]
+            if first in _MASK_CHARS:
+                if not _MASK_RE.fullmatch(num):
+                    continue
                 masked, value = True, None
+            elif first not in _DIGIT_CHARS:
+                if not self._cn_ok(text, m, num, s):
+                    continue
+                # "一个…" is an article, "千家万户" an idiom; "逾百篇" is a figure
+                masked, value = False, number_value(num, mult)
+                if value is None or (measure == "个" and text[e:e + 1] in "“\"「『"):
+                    continue
             elif _DIGITS_RE.fullmatch(num):
                 if len(num) >= 7 and "." not in num and "," not in num:
                     continue  # ids, phone numbers
@@ -119,13 +137,6 @@ class IndicatorStage:
                 if value is not None:
                     value = value * (1000 if num[-1] == "千" else 100)
                     value = int(value) if float(value).is_integer() else value
-            elif _CN_RE.fullmatch(num) and (num not in ("一", "百", "千", "百千") or
-                                             (num != "一" and (text[max(0, s - 2):s].endswith(_BARE_OK)
-                                                               or m.group("inner")))):
-                # "一个…" is an article, "千家万户" an idiom; "逾百篇" is a figure
-                masked, value = False, number_value(num, mult)
-                if value is None or (measure == "个" and text[e:e + 1] in "“\"「『"):
-                    continue
             else:
                 continue
             stop = self.not_followed.get(measure)
@@ -137,20 +148,31 @@ class IndicatorStage:
                     continue
             yield m, masked, value
 
+    @staticmethod
+    def _cn_ok(text: str, m: re.Match, num: str, s: int) -> bool:
+        """A Chinese numeral that counts: bare 一/百/千 only after 逾/近/超… or before 余/多."""
+        return bool(_CN_RE.fullmatch(num)) and (num not in ("一", "百", "千", "百千") or
+                                                (num != "一" and (text[max(0, s - 2):s].endswith(_BARE_OK)
+                                                                  or bool(m.group("inner")))))
+
     def run(self, work: Work) -> None:
         text, raw = work.clean, work.clean_raw
         found: list[tuple[int, int, str, Indicator]] = []  # clean start, clean end, measure, indicator
         prev_end, prev_activity = -1, ("", "")
         roots = work.outline
+        root_starts = [n.start for n in roots]
+        rev, size = text[::-1], len(text)
+        has_qizhong = "其中" in text
         matches = list(self._matches(text))
         for k, (m, masked, value) in enumerate(matches):
             next_start = matches[k + 1][0].start() if k + 1 < len(matches) else len(text)
             s, e = m.span()
-            last = _LAST_BOUNDARY_RE.search(text, max(0, s - 120), s)
-            clause_start = last.end() if last else max(0, s - 120)
+            last = _BOUNDARY_RE.search(rev, size - s, size - s + 120)  # rev[size-1-i] is text[i]
+            clause_start = size - last.start() if last else max(0, s - 120)
             approx = self._approx(text, m, clause_start)
             measure = self._measure(m)
-            section = SectionStage.section_at(roots, s)
+            section = roots[bisect_right(root_starts, s) - 1].section if root_starts and s >= root_starts[0] \
+                else "intro"  # SectionStage.section_at, by bisect
             prefix = text[clause_start:s]
             kind = "target" if (self.target_re.search(prefix) or
                                 (section == "plans" and not self.actual_re.search(prefix))) else "actual"
@@ -159,7 +181,7 @@ class IndicatorStage:
             else:
                 activity, simple = self._activity(text, raw, m, measure, max(clause_start, prev_end), next_start)
             src_s, src_e = work.span_to_src(s, e)
-            parent = self._parent(text, s, measure, found)
+            parent = self._parent(text, s, measure, found) if has_qizhong else None
             found.append((s, e, measure, Indicator(value, masked, approx, measure, kind, activity,
                                                    self._type(simple), section, src_s, src_e, parent,
                                                    work.source[src_s:src_e])))
@@ -218,12 +240,27 @@ class IndicatorStage:
             p = self.strip_prefix.match(text, a, b)
             if p:
                 a = p.end()
-            q = self.strip_suffix.search(text, a, b)
-            if q:
-                b = q.start()
+            q = self._suffix(text, a, b)
+            if q is not None:
+                b = q
             if (a, b) == old:
                 break
         return _trim(text, a, b, " \t\u3000")
+
+    def _suffix(self, text: str, a: int, b: int) -> int | None:
+        """Start of the longest strip_suffix word ending [a, b) that has two
+        characters other than a line break before it (was the regex
+        "(?<=..)(?:words)$" searched over [a, b), which tried every position)."""
+        if b <= a:
+            return None
+        if text[b - 1] == "\n":  # "$" also matches before a final line break: keep the regex
+            q = self.strip_suffix.search(text, a, b)
+            return q.start() if q else None
+        for w in self.suffix_words.get(text[b - 1], ()):
+            q = b - len(w)
+            if q >= a and q >= 2 and text.startswith(w, q) and "\n" not in text[q - 2:q]:
+                return q
+        return None
 
     def _type(self, activity: str) -> str | None:
         if activity in self.type_cache:

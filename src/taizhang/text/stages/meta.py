@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from functools import lru_cache
 
 from taizhang.text.config import MetaConfig
@@ -49,6 +48,7 @@ class MetaStage:
     def __init__(self, config: MetaConfig):
         self.config = config
         self.levels, self.level_words_re, self.self_re, self.named_re, self.doc_types, self.plan_words = _cues(config.data_dirs)
+        self.level_words = sorted(self.levels, key=len, reverse=True)  # longest first
 
     def run(self, work: Work) -> None:
         text = work.clean
@@ -59,8 +59,8 @@ class MetaStage:
             m = _YEAR_RE.search(text, 0, 600)
             years = (_year(m.group(1)),) if m else ()
         unit, level = self._unit(title or "", text)
-        work.meta = replace(Meta(), title=title, unit=unit, unit_level=level, years=years,
-                            doc_type=self._doc_type(head), title_start=t_start, title_end=t_end)
+        work.meta = Meta(title=title, unit=unit, unit_level=level, years=years,
+                         doc_type=self._doc_type(head), title_start=t_start, title_end=t_end)
 
     def _title(self, text: str) -> tuple[str | None, int | None, int | None]:
         candidates = []
@@ -100,13 +100,14 @@ class MetaStage:
                 if n and not _NOT_NAME_RE.search(n.group(1)) and self.level_words_re.sub("", n.group(1)):
                     unit, level = n.group(1), level or self._level_of(n.group(1))
                     break
-        counts = Counter(m.group(1) for m in self.self_re.finditer(text, 0, 3000))
-        if counts and level is None:
-            level = self.levels.get(counts.most_common(1)[0][0])
+        if level is None:  # only then is the body's "我镇/全乡" consulted (a costly scan)
+            counts = Counter(m.group(1) for m in self.self_re.finditer(text, 0, 3000))
+            if counts:
+                level = self.levels.get(counts.most_common(1)[0][0])
         return unit, level
 
     def _level_of(self, unit: str) -> str | None:
-        for word in sorted(self.levels, key=len, reverse=True):
+        for word in self.level_words:
             if unit.endswith(word):
                 return self.levels[word]
         return None

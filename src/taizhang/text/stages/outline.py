@@ -16,6 +16,10 @@ from taizhang.text.work import Work
 
 _TITLE_END = re.compile(r"[。！？!?；;\n]")
 _SOFT_END = re.compile(r"[，,：:]")
+# HEADING_ANY_RE's "h<i>" group name -> (style, level, marker group index, ordinal group index)
+# (the "n<i>" names map too, for safety: lastgroup is the outer group per the re docs)
+_HEADING_GROUPS = {f"{g}{i}": (style, level, HEADING_ANY_RE.groupindex[f"h{i}"], HEADING_ANY_RE.groupindex[f"n{i}"])
+                   for i, (style, level, _) in enumerate(HEADING_STYLES) for g in "hn"}
 _STYLE_NAMES = {"一是": "是", "一要": "要", "第一": "第", "首先": "首先"}
 
 
@@ -69,13 +73,12 @@ class OutlineStage:
             m = HEADING_ANY_RE.match(text, line_start, line_end)
             if not m:
                 continue
-            i = int(m.lastgroup[1:])  # the outer "h<i>" group closes last
-            style, level, _ = HEADING_STYLES[i]
-            title = _title(text, m.end(f"h{i}"), self.config.max_title_len)
+            style, level, h, n = _HEADING_GROUPS[m.lastgroup]  # the outer "h<i>" group closes last
+            title = _title(text, m.end(h), self.config.max_title_len)
             if not title:
                 continue
-            node = OutlineNode(level, m.group(f"h{i}").strip(), title, m.start(f"h{i}"), line_end,
-                               style=style, number=ordinal(m.group(f"n{i}")))
+            node = OutlineNode(level, m.group(h).strip(), title, m.start(h), line_end,
+                               style=style, number=ordinal(m.group(n)))
             while stack and stack[-1].level >= level:
                 stack.pop()
             siblings = stack[-1].children if stack else roots
@@ -87,8 +90,11 @@ class OutlineStage:
 
     @staticmethod
     def _check(siblings: list[OutlineNode], node: OutlineNode, anomalies: list[NumberingAnomaly]) -> None:
-        same = [s for s in siblings if s.level == node.level and s.inline == node.inline]
-        prev = same[-1] if same else None
+        prev = None  # the last sibling of the same level and kind
+        for s in reversed(siblings):
+            if s.level == node.level and s.inline == node.inline:
+                prev = s
+                break
         expected = prev.number + 1 if prev else 1
         kind = detail = None
         if prev and node.number == prev.number:
@@ -130,7 +136,11 @@ class OutlineStage:
         stack: list[OutlineNode] = []  # open inline nodes, outermost first
         for start, style, m, num_text in items:
             number = ordinal(num_text)
-            open_idx = next((i for i, n in enumerate(stack) if n.style == style), None)
+            open_idx = None  # the open enumeration of this style (a plain loop: stacks are short)
+            for i, n in enumerate(stack):
+                if n.style == style:
+                    open_idx = i
+                    break
             if open_idx is None and (style == "首先" and number != 1):
                 continue  # a lone 其次/最后 is prose, not an enumeration
             if open_idx is not None and number != 1:

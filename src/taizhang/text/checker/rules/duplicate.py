@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
 from functools import lru_cache
 
 from taizhang.text.checker import vocab
@@ -77,16 +75,24 @@ def _match(units: list[_Unit], index: dict[str, list[int]], i: int) -> _Match | 
                 counts[j] = counts.get(j, 0) + 1
     best, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
     near = [j for j in counts if abs(j - best) <= _WINDOW and units[j].para != u.para]
-    covered = set().union(*(units[j].shingles for j in near)) & u.shingles if near else set()
-    return _Match(best, n / len(u.shingles), len(covered) / len(u.shingles), sorted(near))
+    pair = n / len(u.shingles)
+    if pair >= _PAIR or not near:
+        return _Match(best, pair, 0.0, sorted(near))  # region not needed: the pair decides (or none)
+    covered = set().union(*(units[j].shingles for j in near)) & u.shingles
+    return _Match(best, pair, len(covered) / len(u.shingles), sorted(near))
 
 
 @rule(family="duplicate_passage", name="near_duplicate", source="段落重复（字符 n-gram 相似度）",
       authority="heuristic", max_severity="warning")
 def near_duplicate(ctx: CheckContext) -> Iterator[Finding]:
     units = _units(ctx)
-    freq = Counter(chain.from_iterable(u.shingles for u in units))
-    recurring = {g for g, n in freq.items() if n > 1}
+    # Which shingles occur in more than one sentence, with set operations only (they run in C):
+    # most shingles are unique, and only the recurring ones need an entry in the index.
+    seen: set[str] = set()
+    recurring: set[str] = set()
+    for u in units:
+        recurring |= u.shingles & seen
+        seen |= u.shingles
     index: dict[str, list[int]] = {}
     for i, u in enumerate(units):
         u.shared = u.shingles & recurring
