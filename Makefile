@@ -28,6 +28,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/read.py
 	$(BIN)/python bench/score_indicators.py
 	$(BIN)/python bench/report_render.py
+	$(BIN)/python bench/report.py
 	$(BIN)/python bench/check.py
 
 clean:
