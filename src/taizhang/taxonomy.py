@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from taizhang.datafile import packaged_mapping, read_mapping
 from taizhang.errors import ValidationError
 
 DEFAULT_TAXONOMY = "taxonomy.yaml"
@@ -164,20 +162,7 @@ def _merge(base: dict[str, WorkArea], extra: dict[str, WorkArea]) -> dict[str, W
 
 
 def _read_yaml(path: Path | None) -> dict:
-    if path is None:
-        text = resources.files("taizhang.data").joinpath(DEFAULT_TAXONOMY).read_text("utf-8")
-    else:
-        try:
-            text = Path(path).read_text("utf-8")
-        except OSError as exc:
-            raise ValidationError(f"无法读取分类文件“{path}”：{exc.strerror}") from exc
-    try:
-        doc = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        raise ValidationError(f"分类文件“{path or DEFAULT_TAXONOMY}”格式错误：{exc}") from exc
-    if not isinstance(doc, dict):
-        raise ValidationError(f"分类文件“{path or DEFAULT_TAXONOMY}”格式错误：顶层应为映射")
-    return doc
+    return packaged_mapping("taizhang.data", DEFAULT_TAXONOMY) if path is None else read_mapping(path)
 
 
 @lru_cache(maxsize=16)

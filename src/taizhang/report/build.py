@@ -10,11 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from taizhang.datafile import packaged_mapping, read_mapping
 from taizhang.errors import TaizhangError, ValidationError
 from taizhang.ledger import Period as LedgerPeriod
 from taizhang.report.model import (
@@ -37,15 +35,10 @@ class ReportOptions:
 
 
 def load_templates(path: Path | None = None) -> dict:
-    base = yaml.safe_load(resources.files("taizhang.report.data").joinpath("templates.yaml").read_text("utf-8"))
+    base = packaged_mapping("taizhang.report.data", "templates.yaml")
     if path is None:
         return base
-    try:
-        extra = yaml.safe_load(Path(path).read_text("utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise ValidationError(f"模板文件“{path}”无法读取：{exc}", field="templates") from None
-    if not isinstance(extra, dict):
-        raise ValidationError(f"模板文件“{path}”格式不对：应为键值表", field="templates")
+    extra = read_mapping(path)
     for key, value in extra.items():
         if isinstance(value, dict) and isinstance(base.get(key), dict):
             base[key] = {**base[key], **value}
@@ -297,7 +290,6 @@ class _Builder:
         main = sorted((iv for iv in self.now.values() if iv.field is None), key=lambda iv: -iv.value)[:6]
         if not main:
             return None
-        inds = [iv.indicator for iv in main]
         table = Table(self._fmt(self.tpl["appendix_title"]), ["单位", *[f"{iv.label}（{iv.measure}）" for iv in main]])
         ids = counts_by_child(self.ledger, [c.id for c in self.children], self.period,
                               [iv.type_code for iv in main])

@@ -9,13 +9,10 @@ lists are appended, mappings merged key by key. Loads are cached.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from taizhang.errors import ValidationError
+from taizhang.datafile import packaged_mapping, read_mapping
 
 
 def _merge(base: Any, extra: Any) -> Any:
@@ -29,23 +26,12 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra
 
 
-def _parse(text: str, where: str) -> dict:
-    try:
-        doc = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        raise ValidationError(f"数据文件“{where}”格式错误：{exc}") from exc
-    if not isinstance(doc, dict):
-        raise ValidationError(f"数据文件“{where}”格式错误：顶层应为映射")
-    return doc
-
-
 @lru_cache(maxsize=64)
 def load_data(name: str, data_dirs: tuple[Path, ...] = ()) -> dict:
     """The shipped data file `name` (e.g. "noise.yaml") merged with same-named user files."""
-    text = resources.files("taizhang.text.data").joinpath(name).read_text("utf-8")
-    doc = _parse(text, name)
+    doc = packaged_mapping("taizhang.text.data", name)
     for folder in data_dirs:
         path = Path(folder) / name
         if path.is_file():
-            doc = _merge(doc, _parse(path.read_text("utf-8"), str(path)))
+            doc = _merge(doc, read_mapping(path))
     return doc

@@ -10,31 +10,23 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from taizhang.datafile import packaged_mapping, read_mapping
 
 ENV_DIR = "TAIZHANG_CHECKER_DATA"
-
-
-def _read_yaml(text: str) -> dict[str, Any]:
-    data = yaml.safe_load(text) or {}
-    if not isinstance(data, dict):
-        raise ValueError("vocabulary file must be a mapping")
-    return data
 
 
 @lru_cache(maxsize=None)
 def load(name: str) -> dict[str, Any]:
     """The packaged `data/<name>.yaml`, with list entries of a user file of the same name appended."""
-    data = _read_yaml(resources.files("taizhang.text.checker.data").joinpath(f"{name}.yaml").read_text("utf-8"))
+    data = packaged_mapping("taizhang.text.checker.data", f"{name}.yaml")
     extra_dir = os.environ.get(ENV_DIR)
     if extra_dir:
         path = Path(extra_dir) / f"{name}.yaml"
         if path.is_file():
-            extra = _read_yaml(path.read_text("utf-8"))
+            extra = read_mapping(path)
             for key, value in extra.items():
                 if isinstance(value, list) and isinstance(data.get(key), list):
                     data[key] = data[key] + value
