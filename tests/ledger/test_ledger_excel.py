@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zipfile
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from ledger_helpers import lecture
@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from taizhang.errors import ImportRowError, ValidationError
+from taizhang.ledger import aggregates, audit, xlsx_import
 from taizhang.ledger.models import AuditLog, MonthlyStat, Record
 
 COMPARED = ("unit_id", "type_code", "date_start", "date_end", "title", "place", "description", "participants",
@@ -147,3 +148,64 @@ def test_file_resaved_by_a_spreadsheet_program_imports(filled, tmp_path):
     records = filled.records("示例县")
     assert "含<尖括号>&“符号”" in {r.description for r in records}
     assert date(2025, 7, 1) in {r.date_start for r in records}
+
+
+def _instant(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def test_import_audits_every_record_and_keeps_stats_exact(filled, tmp_path, monkeypatch):
+    monkeypatch.setattr(xlsx_import, "BATCH_ROWS", 1)  # several batches: one audit statement each
+    out = tmp_path / "台账.xlsx"
+    filled.export_xlsx("示例县", 2025, out)
+    for record in filled.records("示例县"):
+        filled.delete_record(record.id)
+    audits = state(filled)[1]
+    assert filled.import_xlsx(out, "示例县", year=2025, actor="导入员") == 4
+    assert state(filled)[1] == audits + 4
+    for record in filled.records("示例县"):
+        latest = filled.history("record", record.id, limit=1)[0]  # SQLite may reuse a deleted record's id
+        assert (latest.action, latest.actor, latest.before) == ("insert", "导入员", None)
+        after, expected = dict(latest.after), audit.snapshot(record)
+        for stamp in ("created_at", "updated_at"):  # the same instant; the text form depends on the driver
+            assert _instant(after.pop(stamp)) == _instant(expected.pop(stamp))
+        assert after == expected
+    with filled.transaction() as s:
+        assert aggregates.snapshot(s) == dict(aggregates.iter_keys(s.scalars(select(Record))))
+
+
+def test_cells_that_need_the_exact_path(county, tmp_path):
+    out = tmp_path / "模板.xlsx"
+    county.export_xlsx("示例县", 2025, out)
+    wb = load_workbook(out)
+    ws = wb["宣讲"]
+    ws.append([" 桃园村 ", "theory_lecture", "2025/03/05", 45839, 2025, None, None, None, "1", "12"])
+    ws.append([None] * 10)
+    ws.append(["石岭村", "理论宣讲", date(2025, 4, 1), date(2025, 4, 1), "同日结束", "", "", "", "是 ", 0])
+    ws.append(["李庄村", "理论宣讲", datetime(2025, 5, 6, 9, 30), None, "  前后空格  ", "村部", "", "", True, 3.5])
+    wb.save(out)
+    assert county.import_xlsx(out, "示例县", year=2025) == 3
+    got = {r.title: r for r in county.records("示例县")}
+    first = got["2025"]
+    assert (first.date_start, first.date_end, first.highlight, first.quantities) == (
+        date(2025, 3, 5), date(2025, 7, 1), True, {"audience": 12})
+    assert county.unit(first.unit_id).name == "桃园村"
+    same_day = got["同日结束"]
+    assert (same_day.date_end, same_day.highlight, same_day.quantities) == (None, True, {})
+    assert got["前后空格"].date_start == date(2025, 5, 6) and got["前后空格"].quantities == {"audience": 3.5}
+
+
+def test_error_after_written_batches_names_its_row_and_imports_nothing(county, tmp_path, monkeypatch):
+    for day in range(1, 7):
+        county.create_record("桃园村", lecture(f"2025-03-0{day}", day))
+    out = tmp_path / "台账.xlsx"
+    county.export_xlsx("示例县", 2025, out)
+    _edit(out, "宣讲", "J6", "很多")
+    monkeypatch.setattr(xlsx_import, "BATCH_ROWS", 2)  # rows 2-5 are written before row 6 fails
+    before = state(county)
+    with pytest.raises(ImportRowError) as err:
+        county.import_xlsx(out, "示例县", year=2025)
+    assert (err.value.sheet, err.value.row, err.value.column) == ("宣讲", 6, "受众人次")
+    assert "应为数字" in err.value.message
+    assert state(county) == before

@@ -9,7 +9,7 @@ import pytest
 from ledger_helpers import lecture
 
 from taizhang.errors import ValidationError
-from taizhang.ledger import Period, aggregates
+from taizhang.ledger import Period, aggregates, stats
 from taizhang.ledger.stats import RECORDS
 
 
@@ -127,3 +127,57 @@ def test_stats_table_stays_equal_to_a_rebuild_after_random_writes(county):
     assert maintained == rebuilt
     assert county.indicator_values("示例县", Period.year(2025), provenance=True)["theory_lecture.count"].value == \
         county.indicator_values("示例县", Period.year(2025))["theory_lecture.count"].value
+
+
+def test_capped_provenance_keeps_the_first_ids_in_date_order_and_exact_counts(filled):
+    ledger, ids = filled
+    with ledger.transaction() as s:
+        capped = stats.indicator_values(s, ledger.taxonomy, "示例县", Period.year(2025), provenance=True,
+                                        provenance_limit=2)
+    audience = capped["theory_lecture.audience"]
+    assert audience.value == 200 and audience.record_ids == (ids["a"], ids["b"]) and audience.record_count == 3
+    full = ledger.indicator_values("示例县", Period.year(2025), provenance=True)
+    assert full["theory_lecture.audience"].record_count == 3 == len(full["theory_lecture.audience"].record_ids)
+    assert {k: v.value for k, v in capped.items()} == {k: v.value for k, v in full.items()}
+    assert ledger.indicator_values("示例县", Period.year(2025))["theory_lecture.count"].record_count is None
+
+
+def test_zero_quantities_do_not_count_as_records_of_the_quantity(filled):
+    ledger, ids = filled
+    zero = ledger.create_record("李庄村", lecture("2025-04-01", 0)).id
+    values = ledger.indicator_values("示例县", Period.year(2025), provenance=True)
+    assert zero in values["theory_lecture.count"].record_ids and values["theory_lecture.count"].record_count == 4
+    assert zero not in values["theory_lecture.audience"].record_ids
+    assert values["theory_lecture.audience"].record_count == 3
+
+
+def test_traced_values_split_counts_by_child_subtree_in_one_pass(filled):
+    ledger, ids = filled
+    qs, bs = ledger.unit("青山镇").id, ledger.unit("白水乡").id
+    with ledger.transaction() as s:
+        total, by_child = stats.traced_values(s, ledger.taxonomy, "示例县", Period.year(2025), limit=1,
+                                              by_child=True)
+    full = ledger.indicator_values("示例县", Period.year(2025), provenance=True)
+    assert {k: (v.value, v.record_count) for k, v in total.items()} == \
+        {k: (v.value, v.record_count) for k, v in full.items()}
+    lectures = total["theory_lecture.count"]
+    assert (lectures.value, lectures.record_count, lectures.record_ids) == (3, 3, (ids["a"],))
+    assert by_child.keys() == {qs, bs}
+    town = by_child[qs]
+    assert set(town) == {"theory_lecture.count", "wechat_post.count"}  # counts only, per child
+    assert (town["theory_lecture.count"].value, town["theory_lecture.count"].record_ids) == (2, (ids["a"],))
+    assert town["wechat_post.count"].record_ids == (ids["e"],)
+    assert by_child[bs]["theory_lecture.count"].record_ids == (ids["c"],)
+    assert total["theory_lecture.audience"].value == 200  # 外县's 999 stays out
+
+
+def test_progress_of_matches_progress_from_figures_at_hand(filled):
+    ledger, _ = filled
+    ledger.set_target("示例县", 2025, "theory_lecture.count", 4)
+    ledger.set_target("示例县", 2025, "media_city.count", 2)  # nothing recorded: actual 0
+    now = ledger.indicator_values("示例县", Period.year(2025))
+    before = ledger.indicator_values("示例县", Period.year(2024))
+    mine = stats.progress_of(ledger.taxonomy, ledger.targets("示例县", 2025), now, before)
+    assert mine == ledger.progress("示例县", 2025)
+    assert [(p.indicator, p.actual, p.last_year) for p in mine] == [
+        ("media_city.count", 0, 0), ("theory_lecture.count", 3, 1)]

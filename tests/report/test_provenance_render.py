@@ -7,7 +7,7 @@ from taizhang.report.model import Figure, Paragraph, Period, Provenance, RecordR
 from taizhang.report.render import provenance_json, write_provenance_json, write_provenance_xlsx
 from taizhang.report.render.xlsx_writer import Sheet, column_letter, write_xlsx
 from taizhang.report.sources import COLUMNS, collect_sources
-from taizhang.report.walk import iter_figures
+from taizhang.report.walk import iter_figures, iter_pending
 
 
 def test_xlsx_has_one_row_per_figure_with_sentence_and_source(township, tmp_path):
@@ -37,6 +37,17 @@ def test_records_sheet_lists_each_source_once(township, tmp_path):
     assert len(rows) - 1 == sum(len(p.records) for p in sources.values())
     assert ("meetings", "意识形态专题会议（ideology.meeting）", "示例乡、东村、西村、南村", "M-0001",
             "意识形态专题会议记录1") in rows
+
+
+def test_pending_sheet_lists_every_placeholder_and_only_when_there_is_one(township, tmp_path):
+    path = tmp_path / "sources.xlsx"
+    write_provenance_xlsx(township, path)
+    rows = list(openpyxl.load_workbook(path)["待补事项"].iter_rows(values_only=True))
+    assert rows[0] == ("序号", "待补内容", "指标", "说明")
+    assert [r[1] for r in rows[1:]] == [p.what for p in iter_pending(township)] and len(rows) > 1
+    plain = Report("标题", "县", 2025, opening=[Paragraph.of("共", Figure("f", 5, "场", "5场"))])
+    write_provenance_xlsx(plain, tmp_path / "plain.xlsx")
+    assert "待补事项" not in openpyxl.load_workbook(tmp_path / "plain.xlsx").sheetnames
 
 
 def test_huge_record_lists_are_cut_to_fit_an_excel_cell(tmp_path):

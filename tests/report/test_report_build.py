@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from report_tools import database
 from taizhang.errors import TaizhangError
 from taizhang.ledger import Ledger
 from taizhang.report.build import ReportOptions, build_report, rounded
@@ -21,10 +22,9 @@ from taizhang.text.checker import check_path
 DAY = date(2026, 1, 8)
 
 
-def small_ledger(path) -> Ledger:
-    """示范县 with two towns; figures small enough to reason about by hand."""
-    ledger = Ledger.open(str(path))
-    ledger.migrate()
+def small_ledger(path, schema: str | None = None) -> Ledger:
+    """示范县 with two towns; figures small enough to reason about by hand (`path`: file or database URL)."""
+    ledger = Ledger.open(str(path), schema=schema, files_dir=Path(tempfile.mkdtemp()) if schema else None)
     county = ledger.add_unit("示范县", "县区")
     east = ledger.add_unit("东风镇", "乡镇街道", county.id)
     west = ledger.add_unit("西岭乡", "乡镇街道", county.id)
@@ -46,11 +46,12 @@ def small_ledger(path) -> Ledger:
     return ledger
 
 
-@pytest.fixture
-def ledger(tmp_path):
-    led = small_ledger(tmp_path / "small.db")
-    yield led
-    led.close()
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def ledger(request, tmp_path):
+    with database(request.param, tmp_path) as (url, schema):
+        led = small_ledger(url, schema)
+        yield led
+        led.close()
 
 
 def values(report) -> dict[str, float]:
@@ -91,23 +92,67 @@ def test_county_rolls_up_and_plans(ledger):
     assert [row[0] for row in table.rows] == ["东风镇", "西岭乡"]
 
 
+def citing(report, record_id: int) -> set[str]:
+    """Ids of the figures whose provenance lists the record."""
+    return {use.figure.id for use in iter_figures(report)
+            if use.provenance is not None and any(r.id == record_id for r in use.provenance.records)}
+
+
 def test_provenance_change_moves_only_dependent_figures(ledger):
-    before = values(build_report(ledger, "示范县", 2025))
+    rep = build_report(ledger, "示范县", 2025)
+    before = values(rep)
     ledger.update_record(ledger.post_id, {"quantities": {"items": 9, "original": 1}})
     after = values(build_report(ledger, "示范县", 2025))
     assert before.keys() == after.keys()
     changed = {k for k in before if before[k] != after[k]}
     assert changed == {"a.wechat_post.items"}
     assert (before["a.wechat_post.items"], after["a.wechat_post.items"]) == (10, 15)
+    # What may move is what cites the record; the rest of the report cannot depend on it.
+    west = ledger.unit("西岭乡").id
+    assert citing(rep, ledger.post_id) == {"a.wechat_post.count", "a.wechat_post.items", "a.wechat_post.original",
+                                           "a.all.count", "a.area.news.count", f"u{west}.wechat_post.count"}
 
 
 def test_provenance_change_of_date_moves_counts(ledger):
     before = values(build_report(ledger, "示范县", 2025))
     ledger.update_record(ledger.post_id, {"date_start": date(2024, 6, 1)})
     after = values(build_report(ledger, "示范县", 2025))
-    changed = {k for k in before.keys() & after.keys() if before[k] != after[k]}
-    assert {"a.wechat_post.count", "a.wechat_post.items", "a.wechat_post.original", "a.all.count"} <= changed
-    assert not any(k.startswith("a.ideology") or k.startswith("a.theory") for k in changed)
+    assert before.keys() == after.keys()
+    changed = {k for k in before if before[k] != after[k]}
+    west = ledger.unit("西岭乡").id
+    assert changed == {"a.wechat_post.count", "a.wechat_post.items", "a.wechat_post.original", "a.all.count",
+                       "a.area.news.count", f"u{west}.wechat_post.count"}
+    assert (before["a.all.count"], after["a.all.count"]) == (6, 5)
+
+
+def test_problems_propose_little_activity_and_drops_on_last_year(ledger):
+    old = [ledger.create_record("西岭乡", {"activity_type": "theory_lecture", "date_start": date(2024, 5, 1 + i),
+                                           "title": f"上年宣讲{i + 1}"}).id for i in range(3)]
+    rep = build_report(ledger, "西岭乡", 2025)
+    texts = [p.text for p in rep.sections[1].paragraphs]
+    assert all(t.startswith("（系统建议）") for t in texts)
+    assert "（系统建议）宣讲方面全年仅开展各类活动1次，工作力度有待加大。" in texts
+    assert "（系统建议）理论宣讲全年共1场次，较上年3场次下降67%，工作力度有所减弱。" in texts
+    assert "（系统建议）意识形态工作责任制方面全年无台账记录，相关工作有待加强。" in texts
+    last = next(f for f in body_figures(rep) if f.id == "ly.theory_lecture.count")
+    prov = rep.resolve(last)
+    assert [r.id for r in prov.records] == old and prov.period.start == date(2024, 1, 1)
+    drop = next(f for f in body_figures(rep) if f.id == "down.theory_lecture.count")
+    assert drop.text == "67%" and rep.resolve(drop).method == "同比：本年1，上年3"
+
+
+def test_problem_rules_are_data(ledger, tmp_path):
+    for i in range(3):
+        ledger.create_record("西岭乡", {"activity_type": "theory_lecture", "date_start": date(2024, 5, 1 + i),
+                                        "title": f"上年宣讲{i + 1}"})
+    tpl = tmp_path / "rules.yaml"
+    tpl.write_text("problem_rules: {little_activity: 1, down_min_pct: 70}\n", "utf-8")
+    texts = " ".join(p.text for p in build_report(ledger, "西岭乡", 2025, ReportOptions(templates=tpl))
+                     .sections[1].paragraphs)
+    assert "仅开展" not in texts and "较上年" not in texts and "无台账记录" in texts
+    tpl.write_text("problem_rules: {down_min_pct: 十}\n", "utf-8")
+    with pytest.raises(TaizhangError, match="非负整数"):
+        build_report(ledger, "西岭乡", 2025, ReportOptions(templates=tpl))
 
 
 def test_figures_carry_records(ledger):

@@ -68,6 +68,24 @@ def test_templates_and_problems_files(db, tmp_path):
     assert text.startswith("# 东风镇2025年工作总结") and "一是宣传队伍力量薄弱。" in text
 
 
+def test_plans_file_and_windows_fonts(db, tmp_path):
+    plans = tmp_path / "plan.txt"
+    plans.write_text("一是持续深化理论武装。\n\n二是加强阵地建设。\n", "utf-8")
+    out = tmp_path / "w.docx"
+    res = run(db, "-u", "东风镇", "-y", "2025", "--plans", str(plans), "--fonts", "windows", "-o", str(out))
+    assert res.exit_code == 0, res.output
+    doc = docx.Document(str(out))
+    texts = [p.text for p in doc.paragraphs]
+    assert texts.index("一是持续深化理论武装。") > texts.index("三、下一步工作计划") and "二是加强阵地建设。" in texts
+    xml = doc.styles["Normal"].element.xml
+    assert 'w:eastAsia="仿宋"' in xml and "仿宋_GB2312" not in xml
+    gb = tmp_path / "gb.docx"
+    assert run(db, "-u", "东风镇", "-y", "2025", "-o", str(gb)).exit_code == 0
+    assert 'w:eastAsia="仿宋_GB2312"' in docx.Document(str(gb)).styles["Normal"].element.xml
+    res = run(db, "-u", "东风镇", "-y", "2025", "--fonts", "mac", "-o", str(tmp_path / "x.docx"))
+    assert res.exit_code != 0 and not (tmp_path / "x.docx").exists()
+
+
 def test_errors_are_chinese(db, tmp_path):
     res = run(db, "-u", "不存在的乡", "-y", "2025", "-o", str(tmp_path / "x.docx"))
     assert res.exit_code == 2 and "错误" in res.output

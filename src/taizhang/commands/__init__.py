@@ -7,7 +7,7 @@ import importlib
 import typer
 
 # Each job's helper adds its module name here.
-COMMAND_MODULES: tuple[str, ...] = ("text", "ledger", "check", "report")
+COMMAND_MODULES: tuple[str, ...] = ("text", "ledger", "check", "report", "web")
 
 
 def register_all(app: typer.Typer) -> None:

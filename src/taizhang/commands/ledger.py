@@ -208,6 +208,7 @@ def demo(ctx: typer.Context, if_absent: bool = typer.Option(False, "--if-absent"
     if ledger.find_unit(demo_mod.COUNTY) is not None:
         if if_absent:
             console.print("示例县已存在，跳过生成。")
+            _demo_accounts(ledger)
             return
         raise ValidationError("数据库中已有“示例县”，如需重建请换一个数据库文件", field="unit")
     if scale <= 0:
@@ -219,6 +220,16 @@ def demo(ctx: typer.Context, if_absent: bool = typer.Option(False, "--if-absent"
                                     on_total=lambda n: bar.update(task, total=n))
         bar.update(task, total=summary.records, completed=summary.records)
     console.print(f"已生成示例县：{summary.units} 个单位，{summary.records} 条记录，{summary.targets} 项目标")
+    _demo_accounts(ledger)
+
+
+def _demo_accounts(ledger) -> None:
+    """The demo logins of the web app (idempotent; also when the county already exists)."""
+    from taizhang.ledger.demo_accounts import create_demo_accounts
+
+    created = create_demo_accounts(ledger)
+    if created:
+        console.print(f"已创建 {created} 个演示账号（密码均为 demo2025），可用 `taizhang serve` 启动网页版")
 
 
 def register(app: typer.Typer) -> None:

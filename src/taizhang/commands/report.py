@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 
 FORMATS = ("docx", "md", "html", "pdf")
+FONT_SETS = ("gb2312", "windows")  # 仿宋_GB2312/楷体_GB2312 (GB/T 9704) or the Windows 仿宋/楷体
 
 
 def register(app: typer.Typer) -> None:
@@ -23,6 +24,9 @@ def report(
     round_: bool = typer.Option(False, "--round", help="较大的数字写成“余”（如 520余条）"),
     templates: Path | None = typer.Option(None, "--templates", help="本单位的句式/标题模板文件（YAML）"),
     problems: Path | None = typer.Option(None, "--problems", help="“存在问题”补充内容（文本文件，每段一行）"),
+    plans: Path | None = typer.Option(None, "--plans", help="“下一步工作计划”补充内容（文本文件，每段一行）"),
+    fonts: str = typer.Option("gb2312", "--fonts",
+                              help="字体名称：gb2312（仿宋_GB2312、楷体_GB2312）或 windows（仿宋、楷体）"),
     output: Path | None = typer.Option(None, "--output", "-o", help="输出文件路径"),
 ) -> None:
     from taizhang.errors import TaizhangError
@@ -34,13 +38,16 @@ def report(
     err = Console(stderr=True, highlight=False)
     if fmt not in FORMATS:
         raise typer.BadParameter("只支持 docx、md、html 或 pdf", param_hint="--format")
+    if fonts not in FONT_SETS:
+        raise typer.BadParameter("只支持 gb2312 或 windows", param_hint="--fonts")
     try:
-        extra = _lines(problems) if problems else []
+        options = ReportOptions(round=round_, templates=templates, problems=_lines(problems) if problems else [],
+                                plans=_lines(plans) if plans else [])
         ledger = Ledger.open(ctx.obj["db"])
-        rep = build_report(ledger, unit, year, ReportOptions(round=round_, templates=templates, problems=extra))
+        rep = build_report(ledger, unit, year, options)
         path = output or Path(f"{rep.title}.{fmt}")
         path.parent.mkdir(parents=True, exist_ok=True)
-        subs = _render(rep, path, fmt, comments)
+        subs = _render(rep, path, fmt, comments, fonts)
         stem = path.with_suffix("")
         from taizhang.report.render import write_provenance_json, write_provenance_xlsx
         write_provenance_xlsx(rep, Path(f"{stem}.数据来源清单.xlsx"))
@@ -67,16 +74,17 @@ def _lines(path: Path) -> list[str]:
         raise TaizhangError(f"无法读取文件“{path}”：{exc}") from None
 
 
-def _render(rep, path: Path, fmt: str, comments: bool) -> list[str]:
-    from taizhang.report.render import render_docx, render_html, render_markdown, render_pdf
+def _render(rep, path: Path, fmt: str, comments: bool, fonts: str) -> list[str]:
+    from taizhang.report.render import DocxStyle, render_docx, render_html, render_markdown, render_pdf
 
+    style = DocxStyle.windows() if fonts == "windows" else DocxStyle()
     if fmt == "docx":
-        render_docx(rep, path, comments=comments)
+        render_docx(rep, path, style, comments=comments)
     elif fmt == "md":
         path.write_text(render_markdown(rep), "utf-8")
     elif fmt == "html":
         path.write_text(render_html(rep), "utf-8")
     else:
-        result = render_pdf(rep, path, comments=comments)  # PdfError is a TaizhangError
+        result = render_pdf(rep, path, style, comments=comments)  # PdfError is a TaizhangError
         return [f"{a} → {b}" for a, b in result.substitutions.items()]
     return []

@@ -1,11 +1,15 @@
-"""Audit log writes and reads. Every service write goes through `log` in the same transaction."""
+"""Audit log writes and reads. Every service write goes through `log` in the same transaction.
+
+Bulk imports write their per-record entries set-based in the database (bulk.ImportWriter),
+with the same after-image as `snapshot`.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from taizhang.ledger.models import AuditLog, Base, utcnow
@@ -26,13 +30,6 @@ def log(session: Session, *, actor: str, action: str, entity: str, entity_id: in
         before: dict | None = None, after: dict | None = None) -> None:
     session.add(AuditLog(at=utcnow(), actor=actor, action=action, entity=entity, entity_id=entity_id,
                          before=before, after=after))
-
-
-def log_many(session: Session, rows: list[dict]) -> None:
-    """Bulk variant for imports: each row has actor, action, entity, entity_id, before, after."""
-    if rows:
-        now = utcnow()
-        session.execute(insert(AuditLog), [{"at": now, **row} for row in rows])
 
 
 def history(session: Session, entity: str | None = None, entity_id: int | None = None,

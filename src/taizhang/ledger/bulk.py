@@ -2,12 +2,15 @@
 
 Rows are written in batches (COPY on PostgreSQL, executemany on SQLite) and the
 monthly stats are accumulated in memory, keyed by unit x month x type x field,
-which stays small however many records stream through.
+which stays small however many records stream through. `ImportWriter` writes
+already-validated driver tuples (the Excel import) and builds each record's audit
+entry inside the database, from the stored row, instead of in Python.
 """
 
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
@@ -25,15 +28,6 @@ def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
     it = iter(rows)
     while batch := list(islice(it, size)):
         yield batch
-
-
-def _complete(row: dict, actor: str, now) -> dict:
-    defaults = {"date_end": None, "place": "", "description": "", "quantities": {}, "participants": "",
-                "highlight": False, "created_by": actor, "updated_by": actor, "created_at": now, "updated_at": now}
-    for key, value in defaults.items():
-        if key not in row:
-            row[key] = value
-    return row
 
 
 def quantities_json(quantities: dict) -> str:
@@ -60,39 +54,63 @@ def reserve_ids(session: Session, count: int) -> list[int]:
     return list(range(first, first + count))
 
 
-class _RowEncoder:
-    """Record dict -> driver tuple in COLUMNS order; timestamps are formatted once, not per row."""
+def _encoder(postgres: bool, actor: str, now, deltas: dict[aggregates.Key, float]) -> Callable[[dict], tuple]:
+    """Record dict -> driver tuple (COLUMNS[1:] order), adding the record to the stats `deltas`.
 
-    def __init__(self, with_id: bool, sqlite_text: bool):
-        self.with_id = with_id
-        self.sqlite_text = sqlite_text
-        self._stamps: dict[object, object] = {}
+    One pass per row with defaults filled by .get, no dict copies; dates and timestamps are
+    converted once per distinct value on SQLite (text columns there).
+    """
+    texts: dict = {}
 
-    def _stamp(self, value):
-        if not self.sqlite_text:
-            return value
-        out = self._stamps.get(value)
+    def as_text(value):
+        out = texts.get(value)
         if out is None:
-            out = self._stamps[value] = value.strftime(SQLITE_TS)
+            out = texts[value] = value.strftime(SQLITE_TS) if isinstance(value, datetime) else value.isoformat()
         return out
 
-    def __call__(self, r: dict) -> tuple:
-        start, end = r["date_start"], r["date_end"]
-        if self.sqlite_text:
-            start, end = start.isoformat(), end.isoformat() if end else None
-        row = (r["unit_id"], r["type_code"], start, end, r["title"], r["place"], r["description"],
-               quantities_json(r["quantities"]), r["participants"],
-               (1 if r["highlight"] else 0) if self.sqlite_text else bool(r["highlight"]),
-               r["created_by"], self._stamp(r["created_at"]), r["updated_by"], self._stamp(r["updated_at"]))
-        return (r["id"], *row) if self.with_id else row
+    count_field = aggregates.COUNT_FIELD
+
+    def encode(r: dict) -> tuple:
+        get = r.get
+        unit_id, code, start = r["unit_id"], r["type_code"], r["date_start"]
+        end, quantities = get("date_end"), get("quantities") or {}
+        created_at, updated_at = get("created_at") or now, get("updated_at") or now
+        month = start.year * 100 + start.month
+        deltas[(unit_id, month, code, count_field)] += 1
+        for field, value in quantities.items():
+            if value:
+                deltas[(unit_id, month, code, field)] += value
+        highlight = bool(get("highlight"))
+        if not postgres:
+            start, end = as_text(start), None if end is None else as_text(end)
+            created_at, updated_at, highlight = as_text(created_at), as_text(updated_at), int(highlight)
+        return (unit_id, code, start, end, r["title"], get("place") or "", get("description") or "",
+                quantities_json(quantities), get("participants") or "", highlight, get("created_by") or actor,
+                created_at, get("updated_by") or actor, updated_at)
+
+    return encode
+
+
+# Binary COPY: the server reads values without parsing text, which measured about 4x
+# cheaper here than text COPY. `quantities` travels as text: json's binary form is its text.
+COPY_TYPES = {"id": "int4", "unit_id": "int4", "type_code": "varchar", "date_start": "date", "date_end": "date",
+              "title": "varchar", "place": "varchar", "description": "text", "quantities": "text",
+              "participants": "text", "highlight": "bool", "created_by": "varchar", "created_at": "timestamptz",
+              "updated_by": "varchar", "updated_at": "timestamptz"}
+
+
+def copy_rows(cursor, table: str, columns: tuple[str, ...], rows: Iterable[tuple]) -> None:
+    """Binary COPY of record-shaped tuples (`columns` order) into `table`."""
+    with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.set_types([COPY_TYPES[c] for c in columns])
+        for row in rows:
+            copy.write_row(row)
 
 
 def _copy_batch(session: Session, rows: list[tuple], columns: tuple[str, ...]) -> None:
-    # psycopg's write_row adapts in compiled code; measured faster than hand-built COPY text.
     raw = session.connection().connection.driver_connection  # psycopg connection, same transaction
-    with raw.cursor() as cur, cur.copy(f"COPY record ({', '.join(columns)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(row)
+    with raw.cursor() as cur:
+        copy_rows(cur, "record", columns, rows)
 
 
 def _sqlite_batch(session: Session, rows: list[tuple], columns: tuple[str, ...]) -> None:
@@ -109,26 +127,86 @@ def insert_records(session: Session, rows: Iterable[dict], *, actor: str = "syst
     """
     postgres = session.get_bind().dialect.name == "postgresql"
     deltas = aggregates.new_deltas()
-    now = utcnow()
+    encode = _encoder(postgres, actor, utcnow(), deltas)
     ids: list[int] = []
     total = 0
     columns = COLUMNS if returning else COLUMNS[1:]
-    encode = _RowEncoder(with_id=returning, sqlite_text=not postgres)
     for batch in _batches(rows, batch_size):
-        batch = [_complete(r, actor, now) for r in batch]
+        encoded = list(map(encode, batch))
         if returning:
-            for row, new_id in zip(batch, reserve_ids(session, len(batch)), strict=True):
-                row["id"] = new_id
-                ids.append(new_id)
-        for r in batch:
-            aggregates.add_record(deltas, r["unit_id"], r["type_code"], r["date_start"], r["quantities"])
-        encoded = [encode(r) for r in batch]
-        if postgres:
-            _copy_batch(session, encoded, columns)
-        else:
-            _sqlite_batch(session, encoded, columns)
-        total += len(batch)
+            new_ids = reserve_ids(session, len(encoded))
+            ids.extend(new_ids)
+            encoded = [(new_id, *row) for new_id, row in zip(new_ids, encoded, strict=True)]
+        (_copy_batch if postgres else _sqlite_batch)(session, encoded, columns)
+        total += len(encoded)
         if on_batch:
-            on_batch(len(batch))
+            on_batch(len(encoded))
     aggregates.apply(session, deltas)
     return ids if returning else total
+
+
+IMPORT_COLUMNS = COLUMNS[1:]  # what ImportWriter rows hold, in order; the database assigns `id`
+AUDIT_INSERT = "INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) "
+# The after-image has the keys and order of audit.snapshot(record), as a single-record write logs it.
+SQLITE_AFTER = ("json_object('id', id, 'unit_id', unit_id, 'type_code', type_code, 'date_start', date_start, "
+                "'date_end', date_end, 'title', title, 'place', place, 'description', description, "
+                "'quantities', json(quantities), 'participants', participants, "
+                "'highlight', json(CASE WHEN highlight THEN 'true' ELSE 'false' END), 'created_by', created_by, "
+                "'created_at', ?, 'updated_by', updated_by, 'updated_at', ?)")
+POSTGRES_AFTER = ("json_build_object('id', id, 'unit_id', unit_id, 'type_code', type_code, 'date_start', date_start, "
+                  "'date_end', date_end, 'title', title, 'place', place, 'description', description, "
+                  "'quantities', quantities, 'participants', participants, 'highlight', highlight, "
+                  "'created_by', created_by, 'created_at', %(stamp)s::text, 'updated_by', updated_by, "
+                  "'updated_at', %(stamp)s::text)")
+
+
+class ImportWriter:
+    """Writes validated record tuples (IMPORT_COLUMNS order) in the caller's transaction.
+
+    Each batch is one executemany (SQLite) or binary COPY (PostgreSQL) and one
+    INSERT ... SELECT that writes an audit entry per new record with its after-image.
+    `tail` is what every tuple ends with: created_by, created_at, updated_by, updated_at.
+    """
+
+    def __init__(self, session: Session, actor: str):
+        self.session = session
+        self.conn = session.connection()
+        self.postgres = self.conn.dialect.name == "postgresql"
+        self.actor = actor
+        self.now = utcnow()
+        stamp = self.now if self.postgres else self.now.strftime(SQLITE_TS)
+        self.tail = (actor, stamp, actor, stamp)
+        self.count = 0
+        self._staged = False
+
+    def write(self, rows: list[tuple]) -> None:
+        if rows:
+            (self._postgres if self.postgres else self._sqlite)(rows)
+            self.count += len(rows)
+
+    def _sqlite(self, rows: list[tuple]) -> None:
+        _sqlite_batch(self.session, rows, IMPORT_COLUMNS)
+        # We hold SQLite's write lock from the first insert on, so the batch got the
+        # consecutive rowids ending at the current maximum.
+        last = self.conn.exec_driver_sql("SELECT MAX(id) FROM record").scalar()
+        stamp = self.now.isoformat()
+        self.conn.exec_driver_sql(
+            f"{AUDIT_INSERT}SELECT ?, ?, 'insert', 'record', id, NULL, {SQLITE_AFTER} FROM record "
+            "WHERE id BETWEEN ? AND ? ORDER BY id", (self.tail[1], self.actor, stamp, stamp, last - len(rows) + 1, last))
+
+    def _postgres(self, rows: list[tuple]) -> None:
+        # Stage the batch in a temp table, then one statement moves it into `record` (ids
+        # from the serial default, safe beside concurrent writers) and audits what it inserted.
+        columns = ", ".join(IMPORT_COLUMNS)
+        raw = self.conn.connection.driver_connection
+        with raw.cursor() as cur:
+            if not self._staged:
+                cur.execute(f"CREATE TEMP TABLE import_stage ON COMMIT DROP AS SELECT {columns} FROM record "
+                            "WITH NO DATA")
+                self._staged = True
+            copy_rows(cur, "import_stage", IMPORT_COLUMNS, rows)
+            cur.execute(f"WITH inserted AS (INSERT INTO record ({columns}) SELECT {columns} FROM import_stage "
+                        f"RETURNING *) {AUDIT_INSERT}SELECT %(at)s, %(actor)s, 'insert', 'record', id, NULL, "
+                        f"{POSTGRES_AFTER} FROM inserted ORDER BY id",
+                        {"at": self.now, "actor": self.actor, "stamp": self.now.isoformat()})
+            cur.execute("TRUNCATE import_stage")

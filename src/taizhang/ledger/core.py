@@ -188,8 +188,190 @@ class Ledger:
 
     def import_xlsx(self, path: Path, unit: units.UnitRef, *, year: int | None = None, actor: str = "system",
                     progress: Any = None) -> int:
+        from taizhang.ledger import xlsx_import
+
+        return xlsx_import.import_ledger(self, Path(path), unit, year=year, actor=actor, progress=progress)
+
+    # -- web app: accounts, browsing, dashboard (one transaction per call, like the rest) --------
+    def create_user(self, username: str, password: str, role: str, unit: units.UnitRef, *,
+                    display_name: str = "", actor: str = "system"):
+        from taizhang.ledger import accounts
+
+        with self.transaction() as s:
+            return accounts.create_user(s, username, password, role, unit, display_name=display_name, actor=actor)
+
+    def users(self, under: units.UnitRef | None = None) -> list:
+        from taizhang.ledger import accounts
+
+        with self.transaction() as s:
+            return accounts.list_users(s, units.resolve(s, under).id if under is not None else None)
+
+    def user(self, ref: int | str):
+        """A user by id or username."""
+        from taizhang.ledger import accounts
+
+        with self.transaction() as s:
+            if isinstance(ref, int):
+                return accounts.get_user(s, ref)
+            found = accounts.find_user(s, ref)
+            if found is None:
+                raise NotFound(f"账号“{ref}”不存在", field="user")
+            return found
+
+    def authenticate(self, username: str, password: str):
+        from taizhang.ledger import accounts
+
+        with self.transaction() as s:
+            return accounts.authenticate(s, username, password)
+
+    def set_user_active(self, user_id: int, active: bool, *, actor: str = "system"):
+        from taizhang.ledger import accounts
+
+        with self.transaction() as s:
+            return accounts.set_active(s, user_id, active, actor=actor)
+
+    def set_password(self, user_id: int, password: str, *, actor: str = "system"):
+        from taizhang.ledger import accounts
+
+        with self.transaction() as s:
+            return accounts.set_password(s, user_id, password, actor=actor)
+
+    def create_token(self, user: int | str, name: str = "", *, actor: str = "system") -> tuple[Any, str]:
+        from taizhang.ledger import accounts
+
+        user_id = user if isinstance(user, int) else self.user(user).id
+        with self.transaction() as s:
+            return accounts.create_token(s, user_id, name, actor=actor)
+
+    def user_for_token(self, token: str):
+        from taizhang.ledger import accounts
+
+        with self.transaction() as s:
+            return accounts.user_for_token(s, token)
+
+    def session_user(self, user_id: int) -> tuple[Any, int]:
+        """(the user's row or None, the data version) in one query: the web app's per-request read.
+
+        A plain row (columns as attributes), not an ORM object: this runs on every page view.
+        """
+        from sqlalchemy import func
+
+        from taizhang.ledger.models import User
+
+        version = select(func.max(AuditLog.id)).scalar_subquery()
+        stmt = select(*User.__table__.c, version.label("data_version")).where(User.id == user_id)
+        with self.engine.connect() as conn:
+            row = conn.execute(stmt).first()
+            if row is None:
+                return None, int(conn.execute(select(func.max(AuditLog.id))).scalar() or 0)
+            return row, int(row.data_version or 0)
+
+    def data_version(self) -> int:
+        from taizhang.ledger import browse
+
+        with self.transaction() as s:
+            return browse.data_version(s)
+
+    def subtree_ids(self, unit: units.UnitRef) -> frozenset[int]:
+        from taizhang.ledger import browse
+
+        with self.transaction() as s:
+            return browse.subtree_ids(s, units.resolve(s, unit).id)
+
+    def unit_names(self, ids: Iterable[int]) -> dict[int, str]:
+        from taizhang.ledger import browse
+
+        with self.transaction() as s:
+            return browse.unit_names(s, ids)
+
+    def browse_records(self, filt: Any, *, subtree_size: int, total: int | None = None) -> Any:
+        from taizhang.ledger import browse
+
+        with self.transaction() as s:
+            return browse.list_records(s, self.taxonomy, filt, subtree_size=subtree_size, total=total)
+
+    def count_records(self, filt: Any) -> int:
+        from taizhang.ledger import browse
+
+        with self.transaction() as s:
+            return browse.count_records(s, self.taxonomy, filt)
+
+    def audit_entries(self, scope: frozenset[int] | None, filt: Any, *, include_unscoped: bool = False) -> list:
+        from taizhang.ledger import browse
+
+        with self.transaction() as s:
+            return browse.audit_entries(s, scope, filt, include_unscoped=include_unscoped)
+
+    def dashboard(self, unit: units.UnitRef, year: int, today: date | None = None) -> Any:
+        from taizhang.ledger import dashboard
+
+        with self.transaction() as s:
+            return dashboard.build(s, self.taxonomy, units.resolve(s, unit).id, year, today or date.today())
+
+    def latest_year(self, unit: units.UnitRef) -> int | None:
+        from taizhang.ledger import dashboard
+
+        with self.transaction() as s:
+            return dashboard.latest_year(s, units.resolve(s, unit).id)
+
+    def attach_upload(self, record_id: int, path: Path, filename: str, *, actor: str = "system") -> Evidence:
+        """Attach an uploaded file after sniffing its type from the content (ValidationError if refused)."""
+        from taizhang.ledger import attachments
+
+        media_type, name = attachments.check_upload(Path(path), filename)
+        with self.transaction() as s:
+            return attachments.attach(s, self.files_dir, record_id, Path(path), name, media_type, actor=actor)
+
+    def evidence_item(self, evidence_id: int) -> Evidence:
+        with self.transaction() as s:
+            item = s.get(Evidence, evidence_id)
+            if item is None:
+                raise NotFound(f"佐证材料编号 {evidence_id} 不存在", field="evidence")
+            return item
+
+    def delete_evidence(self, evidence_id: int, *, actor: str = "system") -> None:
+        from taizhang.ledger import attachments
+
+        with self.transaction() as s:
+            attachments.delete(s, evidence_id, actor=actor)
+
+    def target_item(self, target_id: int) -> Target:
+        with self.transaction() as s:
+            item = s.get(Target, target_id)
+            if item is None:
+                raise NotFound(f"目标编号 {target_id} 不存在", field="target")
+            return item
+
+    def blank_template(self, unit: units.UnitRef, year: int, out: Path) -> None:
+        """The empty 台账 workbook of a unit and year (headers, drop-downs, guide; no records)."""
         from taizhang.ledger import excel
 
-        rows = excel.read_ledger(self, Path(path), unit, year=year, progress=progress)
         with self.transaction() as s:
-            return excel.write_rows(s, rows, actor=actor)
+            real = units.resolve(s, unit)
+            # A transient stand-in with the real name and no id: the export finds no subtree, so no rows.
+            stand_in = Unit(id=-1, name=real.name, level=real.level, parent_id=None, depth=0)
+            excel.export_ledger(s, self.taxonomy, stand_in, year, Path(out))
+
+    def create_record_with_uploads(self, unit: units.UnitRef, data: Mapping[str, Any],
+                                   uploads: Iterable[tuple[Path, str]] = (), *, actor: str = "system",
+                                   within: units.UnitRef | None = None) -> Record:
+        """A record and its uploaded evidence in one transaction; every upload is type-checked first."""
+        from taizhang.ledger import attachments
+
+        checked = [(Path(p), *attachments.check_upload(Path(p), name)) for p, name in uploads]
+        with self.transaction() as s:
+            record = records.create(s, self.taxonomy, unit, data, actor=actor, within=within)
+            for path, media_type, name in checked:
+                attachments.attach(s, self.files_dir, record.id, path, name, media_type, actor=actor)
+            return record
+
+    def update_record_with_uploads(self, record_id: int, changes: Mapping[str, Any],
+                                   uploads: Iterable[tuple[Path, str]] = (), *, actor: str = "system") -> Record:
+        from taizhang.ledger import attachments
+
+        checked = [(Path(p), *attachments.check_upload(Path(p), name)) for p, name in uploads]
+        with self.transaction() as s:
+            record = records.update(s, self.taxonomy, record_id, changes, actor=actor)
+            for path, media_type, name in checked:
+                attachments.attach(s, self.files_dir, record.id, path, name, media_type, actor=actor)
+            return record

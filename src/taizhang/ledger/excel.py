@@ -1,37 +1,28 @@
-"""Excel (.xlsx) ledger: export a unit-year ledger, import it back all-or-nothing.
+"""Excel (.xlsx) ledger: export a unit-year ledger, and the file checks of its import.
 
 Layout: a 填表说明 sheet, then one sheet per work area with Chinese headers, a frozen
 header row and drop-downs for 活动类型 and 亮点. An export with no records is the
-blank template users fill in.
+blank template users fill in. The import itself (all-or-nothing) is `xlsx_import`.
 """
 
 from __future__ import annotations
 
 import zipfile
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
-from openpyxl.worksheet.datavalidation import DataValidation
+import xlsxwriter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from taizhang.errors import ImportRowError, ValidationError
-from taizhang.ledger import audit, bulk, records, units
-from taizhang.ledger.models import Unit, UnitClosure
+from taizhang.ledger import records, units
+from taizhang.ledger.import_rows import BASE_HEADERS, cell_text
+from taizhang.ledger.models import Record, Unit, UnitClosure
 from taizhang.ledger.xlsx_reader import XlsxBook
-from taizhang.ledger.validation import FIELD_LABELS, clean_record, parse_number
 from taizhang.taxonomy import Taxonomy, WorkArea
 
 GUIDE_SHEET = "填表说明"
-BASE_HEADERS = ("单位", "活动类型", "开始日期", "结束日期", "标题", "地点", "内容摘要", "参加人员", "亮点")
-BASE_FIELDS = ("unit", "activity_type", "date_start", "date_end", "title", "place", "description",
-               "participants", "highlight")
 MAX_DATA_ROWS = 1048576
 DATE_FORMAT = "yyyy-mm-dd"
 
@@ -50,92 +41,91 @@ def quantity_headers(area: WorkArea) -> list[str]:
     return seen
 
 
-def _text_cell(ws, value: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=value)
-    if value.startswith("="):
-        cell.data_type = "s"  # user text, never a formula
-    return cell
-
-
-def _date_cell(ws, value: date | None) -> WriteOnlyCell | None:
-    if value is None:
-        return None
-    cell = WriteOnlyCell(ws, value=value)
-    cell.number_format = DATE_FORMAT
-    return cell
-
-
-def _header_row(ws, headers: list[str]) -> list[WriteOnlyCell]:
-    cells = []
-    for title in headers:
-        cell = WriteOnlyCell(ws, value=title)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cells.append(cell)
-    return cells
+COLUMN_WIDTHS = (16, 22, 12, 12, 40, 20, 50, 20, 6)
 
 
 def _add_validations(ws, area: WorkArea) -> None:
-    names = ",".join(t.name for t in area.types)
-    type_list = DataValidation(type="list", formula1=f'"{names}"', allow_blank=True,
-                               error="请从下拉列表中选择本领域的活动类型", errorTitle="活动类型无效", showErrorMessage=True)
-    type_list.add(f"B2:B{MAX_DATA_ROWS}")
-    flag = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
-    flag.add(f"I2:I{MAX_DATA_ROWS}")
-    dates = DataValidation(type="date", operator="between", formula1="36526", formula2="73051", allow_blank=True,
-                           error="请填写日期，如 2025-03-18", showErrorMessage=True)
-    dates.add(f"C2:D{MAX_DATA_ROWS}")
-    for dv in (type_list, flag, dates):
-        ws.data_validations.append(dv)
+    last = MAX_DATA_ROWS - 1
+    # Excel caps an inline list at 255 characters; XlsxWriter then warns and leaves the list out,
+    # and the import still checks every type.
+    ws.data_validation(1, 1, last, 1, {"validate": "list", "source": [t.name for t in area.types],
+                                       "error_title": "活动类型无效", "error_message": "请从下拉列表中选择本领域的活动类型"})
+    ws.data_validation(1, 8, last, 8, {"validate": "list", "source": ["是", "否"]})
+    ws.data_validation(1, 2, last, 3, {"validate": "date", "criteria": "between", "minimum": date(2000, 1, 1),
+                                       "maximum": date(2099, 12, 31), "error_message": "请填写日期，如 2025-03-18"})
 
 
-def _guide(wb: Workbook, taxonomy: Taxonomy, unit: Unit, year: int) -> None:
-    ws = wb.create_sheet(GUIDE_SHEET)
-    ws.column_dimensions["A"].width = 24
-    ws.column_dimensions["B"].width = 80
-    ws.append(["单位", unit.name])
-    ws.append(["年度", year])
-    ws.append(["说明", "每个工作领域一张工作表，每行一条台账记录；日期填 年-月-日；亮点填“是”或“否”；数量只填本活动类型有的列。"])
-    ws.append([])
-    ws.append(["活动类型", "数量列"])
-    for area in taxonomy.areas:
-        for kind in area.types:
-            ws.append([kind.name, "、".join(q.label for q in kind.quantities) or "（无）"])
+def _guide(wb: xlsxwriter.Workbook, taxonomy: Taxonomy, unit: Unit, year: int) -> None:
+    ws = wb.add_worksheet(GUIDE_SHEET)
+    ws.set_column(0, 0, 24)
+    ws.set_column(1, 1, 80)
+    rows = [["单位", unit.name], ["年度", year],
+            ["说明", "每个工作领域一张工作表，每行一条台账记录；日期填 年-月-日；亮点填“是”或“否”；数量只填本活动类型有的列。"],
+            [], ["活动类型", "数量列"]]
+    rows += [[kind.name, "、".join(q.label for q in kind.quantities) or "（无）"]
+             for area in taxonomy.areas for kind in area.types]
+    for number, row in enumerate(rows):
+        ws.write_row(number, 0, row)
+
+
+def _area_sheet(wb: xlsxwriter.Workbook, area: WorkArea, header_format) -> tuple:
+    ws = wb.add_worksheet(sheet_title(area))
+    ws.freeze_panes(1, 0)
+    for idx, width in enumerate(COLUMN_WIDTHS):
+        ws.set_column(idx, idx, width)
+    _add_validations(ws, area)
+    headers = [*BASE_HEADERS, *quantity_headers(area)]
+    ws.write_row(0, 0, headers, header_format)
+    return ws, headers[len(BASE_HEADERS):]
 
 
 def export_ledger(session: Session, taxonomy: Taxonomy, unit: units.UnitRef, year: int, out: Path) -> int:
-    """Write the unit subtree's records of `year`; returns the number of records written."""
+    """Write the unit subtree's records of `year`; returns the number of records written.
+
+    XlsxWriter writes what Excel itself writes (a shared-string table, UTF-8 text), which is
+    also what the importer parses fastest; text cells are always strings, never formulas.
+    """
     root = units.resolve(session, unit)
     names = dict(session.execute(select(Unit.id, Unit.name).join(UnitClosure, UnitClosure.descendant_id == Unit.id)
                                  .where(UnitClosure.ancestor_id == root.id)).all())
-    wb = Workbook(write_only=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    wb = xlsxwriter.Workbook(str(out), {"strings_to_formulas": False, "strings_to_urls": False})
+    header_format = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "pattern": 1})
+    date_format = wb.add_format({"num_format": DATE_FORMAT})
     _guide(wb, taxonomy, root, year)
     total = 0
     for area in taxonomy.areas:
-        ws = wb.create_sheet(sheet_title(area))
-        qty_headers = quantity_headers(area)
-        ws.freeze_panes = "A2"
-        for idx, width in enumerate((16, 22, 12, 12, 40, 20, 50, 20, 6), start=1):
-            ws.column_dimensions[get_column_letter(idx)].width = width
-        _add_validations(ws, area)
-        ws.append(_header_row(ws, [*BASE_HEADERS, *qty_headers]))
-        stmt = records.query(root.id, date(year, 1, 1), date(year, 12, 31), [t.code for t in area.types])
-        for rec in session.scalars(stmt.execution_options(yield_per=5000)):
-            kind = taxonomy.type(rec.type_code)
-            by_label = {q.label: (rec.quantities or {}).get(q.field) for q in kind.quantities}
-            ws.append([names[rec.unit_id], kind.name, _date_cell(ws, rec.date_start), _date_cell(ws, rec.date_end),
-                       _text_cell(ws, rec.title), _text_cell(ws, rec.place), _text_cell(ws, rec.description),
-                       _text_cell(ws, rec.participants), "是" if rec.highlight else "否",
-                       *[by_label.get(label) for label in qty_headers]])
+        ws, qty_headers = _area_sheet(wb, area, header_format)
+        text, day, number = ws.write_string, ws.write_datetime, ws.write_number
+        kinds = {t.code: (t.name, [(9 + i, q.field) for i, label in enumerate(qty_headers)
+                                   for q in t.quantities if q.label == label]) for t in area.types}
+        stmt = records.query(root.id, date(year, 1, 1), date(year, 12, 31), list(kinds)).with_only_columns(
+            Record.unit_id, Record.type_code, Record.date_start, Record.date_end, Record.title, Record.place,
+            Record.description, Record.participants, Record.highlight, Record.quantities)
+        for row, rec in enumerate(session.execute(stmt.execution_options(yield_per=5000)), start=1):
+            unit_id, code, start, end, title, place, description, participants, highlight, quantities = rec
+            kind_name, columns = kinds[code]
+            text(row, 0, names[unit_id])
+            text(row, 1, kind_name)
+            day(row, 2, start, date_format)
+            if end is not None:
+                day(row, 3, end, date_format)
+            for col, value in ((4, title), (5, place), (6, description), (7, participants)):
+                if value:
+                    text(row, col, value)
+            text(row, 8, "是" if highlight else "否")
+            for col, field in columns:
+                value = (quantities or {}).get(field)
+                if value is not None:
+                    number(row, col, value)
             total += 1
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    wb.close()
     return total
 
 
-# -- import --------------------------------------------------------------------------------
+# -- import: the file, its sheets and headers ---------------------------------------------
 
-def _open_workbook(path: Path):
+def open_workbook(path: Path) -> XlsxBook:
     if not path.is_file():
         raise ValidationError(f"文件“{path}”不存在", field="file")
     if path.stat().st_size == 0:
@@ -150,7 +140,7 @@ def _open_workbook(path: Path):
                               field="file") from exc
 
 
-def _check_sheets(wb, taxonomy: Taxonomy) -> dict[str, WorkArea]:
+def check_sheets(wb: XlsxBook, taxonomy: Taxonomy) -> dict[str, WorkArea]:
     areas = {sheet_title(a): a for a in taxonomy.areas}
     unknown = [name for name in wb.sheetnames if name not in areas and name != GUIDE_SHEET]
     if unknown:
@@ -162,8 +152,8 @@ def _check_sheets(wb, taxonomy: Taxonomy) -> dict[str, WorkArea]:
     return present
 
 
-def _check_header(sheet: str, header: tuple, area: WorkArea) -> list[str]:
-    cells = [str(v).strip() if v is not None else "" for v in header]
+def check_header(sheet: str, header: list, area: WorkArea) -> list[str]:
+    cells = [cell_text(v) for v in header]
     while cells and not cells[-1]:
         cells.pop()
     for idx, expected in enumerate(BASE_HEADERS):
@@ -178,131 +168,10 @@ def _check_header(sheet: str, header: tuple, area: WorkArea) -> list[str]:
     return cells
 
 
-def _unit_names(session: Session, root_id: int) -> dict[str, list[int]]:
+def unit_names(session: Session, root_id: int) -> dict[str, list[int]]:
     rows = session.execute(select(Unit.name, Unit.id).join(UnitClosure, UnitClosure.descendant_id == Unit.id)
                            .where(UnitClosure.ancestor_id == root_id))
     names: dict[str, list[int]] = {}
     for name, unit_id in rows:
         names.setdefault(name, []).append(unit_id)
     return names
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-class _SheetReader:
-    """Turns the rows of one area sheet into validated record rows, naming the cell on error."""
-
-    def __init__(self, taxonomy: Taxonomy, area: WorkArea, sheet: str, headers: list[str], root: Unit,
-                 names: dict[str, list[int]], year: int | None):
-        self.taxonomy, self.area, self.sheet, self.headers = taxonomy, area, sheet, headers
-        self.root, self.names, self.year = root, names, year
-        self.type_names = {t.name: t for t in area.types} | {t.code: t for t in area.types}
-        self.date1904 = False
-
-    def fail(self, row: int, column: str, message: str) -> ImportRowError:
-        return ImportRowError(message, sheet=self.sheet, row=row, column=column)
-
-    def unit_id(self, row: int, value: Any) -> int:
-        name = _cell_text(value)
-        if not name:
-            raise self.fail(row, "单位", "单位不能为空")
-        ids = self.names.get(name)
-        if not ids:
-            raise self.fail(row, "单位", f"单位“{name}”不在“{self.root.name}”范围内")
-        if len(ids) > 1:
-            raise self.fail(row, "单位", f"单位名称“{name}”在“{self.root.name}”下不唯一")
-        return ids[0]
-
-    def as_date(self, row: int, key: str, value: Any) -> Any:
-        """A date cell that lost its date format arrives as an Excel serial number."""
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return value
-        try:
-            return from_excel(value, CALENDAR_MAC_1904 if self.date1904 else CALENDAR_WINDOWS_1900)
-        except (ValueError, OverflowError):
-            raise self.fail(row, FIELD_LABELS[key], f"“{value}”不是日期") from None
-
-    def quantities(self, row: int, kind, cells: dict[str, Any]) -> dict[str, float]:
-        labels = {q.label: q.field for q in kind.quantities}
-        out: dict[str, float] = {}
-        for label in self.headers[len(BASE_HEADERS):]:
-            value = cells.get(label)
-            if value is None or _cell_text(value) == "":
-                continue
-            if label not in labels:
-                raise self.fail(row, label, f"活动类型“{kind.name}”没有数量“{label}”，请留空")
-            try:
-                number = parse_number(value, label, "quantities")
-            except ValidationError as exc:
-                raise self.fail(row, label, exc.message) from None
-            if number:
-                out[labels[label]] = number
-        return out
-
-    def parse(self, row: int, values: tuple) -> dict[str, Any]:
-        cells = dict(zip(self.headers, values, strict=False))
-        unit_id = self.unit_id(row, cells.get("单位"))
-        type_name = _cell_text(cells.get("活动类型"))
-        kind = self.type_names.get(type_name)
-        if kind is None:
-            raise self.fail(row, "活动类型", f"“{type_name}”不是“{self.area.name}”的活动类型"
-                                            f"（可选：{'、'.join(t.name for t in self.area.types)}）")
-        data = {BASE_FIELDS[i]: cells.get(h) for i, h in enumerate(BASE_HEADERS) if i > 1}
-        for key in ("date_start", "date_end"):
-            data[key] = self.as_date(row, key, data[key])
-        data["activity_type"] = kind.code
-        data = {k: (v if isinstance(v, (date, datetime)) or k == "highlight" else _cell_text(v))
-                for k, v in data.items()}
-        try:
-            clean = clean_record(self.taxonomy, data)
-        except ValidationError as exc:
-            raise self.fail(row, FIELD_LABELS.get(exc.field or "", exc.field), exc.message) from None
-        if self.year is not None and clean["date_start"].year != self.year:
-            raise self.fail(row, "开始日期", f"日期 {clean['date_start'].isoformat()} 不在{self.year}年内")
-        clean["quantities"] = self.quantities(row, kind, cells)
-        clean["unit_id"] = unit_id
-        return clean
-
-
-def read_ledger(ledger, path: Path, unit: units.UnitRef, *, year: int | None = None, progress=None) -> list[dict]:
-    """Parse and validate every row; raises on the first bad cell, before anything is written."""
-    wb = _open_workbook(path)
-    try:
-        present = _check_sheets(wb, ledger.taxonomy)
-        with ledger.transaction() as session:
-            root = units.resolve(session, unit)
-            names = _unit_names(session, root.id)
-        rows: list[dict] = []
-        for sheet, area in present.items():
-            it = wb.rows(sheet)
-            first = next(it, None)
-            if first is None:
-                continue  # an untouched empty sheet
-            header = first[1] if first[0] == 1 else ()
-            reader = _SheetReader(ledger.taxonomy, area, sheet, _check_header(sheet, header, area), root, names, year)
-            reader.date1904 = wb.date1904
-            for row_no, values in it:
-                if all(v is None or _cell_text(v) == "" for v in values):
-                    continue
-                rows.append(reader.parse(row_no, values))
-                if progress and len(rows) % 1000 == 0:
-                    progress(1000)
-        return rows
-    finally:
-        wb.close()
-
-
-def write_rows(session: Session, rows: list[dict], *, actor: str = "system") -> int:
-    """Insert parsed rows in the caller's transaction, with one audit entry per record."""
-    ids = bulk.insert_records(session, rows, actor=actor, returning=True)
-    entries = [{"actor": actor, "action": "insert", "entity": "record", "entity_id": rid,
-                "before": None, "after": {k: audit._jsonable(v) for k, v in row.items()} | {"id": rid}}
-               for rid, row in zip(ids, rows, strict=True)]
-    audit.log_many(session, entries)
-    return len(ids)

@@ -1,23 +1,25 @@
 """Indicator values, roll-ups, progress against targets and same-period comparisons.
 
 Whole-month periods without provenance read the pre-aggregated `stat_monthly`;
-provenance (the record ids behind a figure) and odd periods read `record` by index.
+provenance (the record ids behind a figure) and odd periods read `record` by index in one
+pass (`trace`): plain tuples, each distinct quantities JSON decoded once.
 """
 
 from __future__ import annotations
 
 import calendar
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, case, func, literal_column, or_, select
+from sqlalchemy import Text, and_, case, cast, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from taizhang.errors import ValidationError
 from taizhang.ledger import aggregates, units
-from taizhang.ledger.models import MonthlyStat, Record, Target, UnitClosure
+from taizhang.ledger.models import MonthlyStat, Record, Target, Unit, UnitClosure
 from taizhang.taxonomy import Taxonomy
 
 ROLLUP_DIMS = ("unit", "area", "type", "month")
@@ -76,6 +78,8 @@ class IndicatorValue:
     measure: str
     value: float
     record_ids: tuple[int, ...] | None = None
+    # Exact number of records behind the figure; more than len(record_ids) when the ids were capped.
+    record_count: int | None = None
 
 
 @dataclass
@@ -87,17 +91,18 @@ class Rollup:
 
 
 def _indicator_value(taxonomy: Taxonomy, type_code: str, fld: str, value: float,
-                     ids: tuple[int, ...] | None) -> IndicatorValue:
+                     ids: tuple[int, ...] | None, count: int | None = None) -> IndicatorValue:
     indicator = f"{type_code}.{fld}"
     try:
         kind = taxonomy.type(type_code)
     except ValidationError:  # a type no longer in the taxonomy still shows, by its code
-        return IndicatorValue(indicator, type_code, None if fld == "count" else fld, "", type_code, "", value, ids)
+        return IndicatorValue(indicator, type_code, None if fld == "count" else fld, "", type_code, "", value, ids,
+                              count)
     if fld == aggregates.COUNT_FIELD:
-        return IndicatorValue(indicator, type_code, None, kind.area, kind.name, kind.count_measure, value, ids)
+        return IndicatorValue(indicator, type_code, None, kind.area, kind.name, kind.count_measure, value, ids, count)
     quantity = next((q for q in kind.quantities if q.field == fld), None)
     label, measure = (quantity.label, quantity.measure) if quantity else (fld, "")
-    return IndicatorValue(indicator, type_code, fld, kind.area, label, measure, value, ids)
+    return IndicatorValue(indicator, type_code, fld, kind.area, label, measure, value, ids, count)
 
 
 def _wanted(taxonomy: Taxonomy, indicators: Iterable[str] | None) -> set[tuple[str, str]] | None:
@@ -118,49 +123,125 @@ def _values_from_stats(session: Session, unit_id: int, period: Period, types: li
             .group_by(MonthlyStat.type_code, MonthlyStat.field))
     if types:
         stmt = stmt.where(MonthlyStat.type_code.in_(types))
-    return {(t, f): (v, None) for t, f, v in session.execute(stmt) if v}
+    return {(t, f): (v, None, None) for t, f, v in session.connection().execute(stmt) if v}
 
 
-def _values_from_records(session: Session, unit_id: int, period: Period, types: list[str] | None):
-    stmt = (select(Record.id, Record.type_code, Record.quantities)
+@dataclass(slots=True)
+class Trace:
+    """One figure from the records: exact value and record count, the first `limit` record ids (date order)."""
+
+    value: float = 0.0
+    count: int = 0
+    ids: list[int] = field(default_factory=list)
+
+
+TraceKey = tuple[str, str]  # (type code, field)
+
+
+def trace(session: Session, unit_id: int, period: Period, types: list[str] | None = None, *,
+          limit: int | None = None, child_of: dict[int, int] | None = None
+          ) -> tuple[dict[TraceKey, Trace], dict[tuple[int, str], Trace]]:
+    """Every figure of the unit's subtree in the period, from its records, in one indexed pass.
+
+    Returns (type, field) -> Trace and, when `child_of` maps unit id -> child id, also
+    (child id, type) -> Trace of the record count of each child's subtree. Record ids are
+    kept up to `limit` per figure (all when None); values and counts are always exact.
+    """
+    stmt = (select(Record.id, Record.unit_id, Record.type_code, cast(Record.quantities, Text))
             .join(UnitClosure, UnitClosure.descendant_id == Record.unit_id)
             .where(UnitClosure.ancestor_id == unit_id, Record.date_start.between(period.start, period.end))
             .order_by(Record.date_start, Record.id))
     if types:
         stmt = stmt.where(Record.type_code.in_(types))
-    sums: dict[tuple[str, str], float] = defaultdict(float)
-    ids: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for record_id, type_code, quantities in session.execute(stmt):
-        sums[(type_code, aggregates.COUNT_FIELD)] += 1
-        ids[(type_code, aggregates.COUNT_FIELD)].append(record_id)
-        for fld, value in (quantities or {}).items():
-            if value:
-                sums[(type_code, fld)] += value
-                ids[(type_code, fld)].append(record_id)
-    return {key: (sums[key], tuple(ids[key])) for key in sums}
+    totals: dict[TraceKey, Trace] = {}
+    per_child: dict[tuple[int, str], Trace] = {}
+    # Keyed items per (type, quantities text): the JSON repeats a lot, so each text is decoded once.
+    parsed: dict[tuple[str, str], list[tuple[TraceKey, float]]] = {}
+    cap = limit if limit is not None else float("inf")
+    for record_id, record_unit, type_code, raw in session.connection().execute(stmt).all():
+        items = parsed.get((type_code, raw))
+        if items is None:
+            items = parsed[(type_code, raw)] = [((type_code, f), v) for f, v in _quantity_items(raw)]
+        for key, value in items:
+            found = totals.get(key)
+            if found is None:
+                found = totals[key] = Trace()
+            found.value += value
+            found.count += 1
+            if found.count <= cap:
+                found.ids.append(record_id)
+        child = child_of.get(record_unit) if child_of else None
+        if child is not None:
+            found = per_child.get((child, type_code))
+            if found is None:
+                found = per_child[(child, type_code)] = Trace()
+            found.value += 1
+            found.count += 1
+            if found.count <= cap:
+                found.ids.append(record_id)
+    return totals, per_child
+
+
+def _quantity_items(raw: str | None) -> list[tuple[str, float]]:
+    """("count", 1) and each non-zero quantity of a record's stored JSON."""
+    quantities = json.loads(raw) if raw else None
+    return [(aggregates.COUNT_FIELD, 1), *((f, v) for f, v in (quantities or {}).items() if v)]
+
+
+def _values_from_records(session: Session, unit_id: int, period: Period, types: list[str] | None,
+                         limit: int | None):
+    totals, _ = trace(session, unit_id, period, types, limit=limit)
+    return {key: (t.value, tuple(t.ids), t.count) for key, t in totals.items()}
 
 
 def indicator_values(session: Session, taxonomy: Taxonomy, unit: units.UnitRef, period: Period,
-                     indicators: Iterable[str] | None = None, *, provenance: bool = False) -> dict[str, IndicatorValue]:
+                     indicators: Iterable[str] | None = None, *, provenance: bool = False,
+                     provenance_limit: int | None = None) -> dict[str, IndicatorValue]:
     """Figures for the unit's subtree in the period, keyed by indicator id.
 
     Without `indicators`: every indicator with a non-zero value. With them: exactly those
-    (zero when nothing was recorded). `provenance=True` fills `record_ids`.
+    (zero when nothing was recorded). `provenance=True` fills `record_ids` (the first
+    `provenance_limit` in date order when given, else all) and the exact `record_count`.
     """
     unit_id = units.resolve(session, unit).id
     wanted = _wanted(taxonomy, indicators)
     types = sorted({t for t, _ in wanted}) if wanted else None
     if provenance or not period.whole_months():
-        found = _values_from_records(session, unit_id, period, types)
+        found = _values_from_records(session, unit_id, period, types, provenance_limit if provenance else 0)
     else:
         found = _values_from_stats(session, unit_id, period, types)
+    return _values_out(taxonomy, found, wanted, provenance)
+
+
+def _values_out(taxonomy: Taxonomy, found: dict, wanted: set | None, provenance: bool) -> dict[str, IndicatorValue]:
     keys = wanted if wanted is not None else set(found)
     out = {}
     for type_code, fld in sorted(keys):
-        value, ids = found.get((type_code, fld), (0, () if provenance else None))
-        iv = _indicator_value(taxonomy, type_code, fld, _tidy(value), ids)
+        value, ids, count = found.get((type_code, fld), (0, (), 0))
+        iv = _indicator_value(taxonomy, type_code, fld, _tidy(value), ids if provenance else None,
+                              count if provenance else None)
         out[iv.indicator] = iv
     return out
+
+
+def traced_values(session: Session, taxonomy: Taxonomy, unit: units.UnitRef, period: Period, *,
+                  limit: int | None = None, by_child: bool = False
+                  ) -> tuple[dict[str, IndicatorValue], dict[int, dict[str, IndicatorValue]]]:
+    """`indicator_values(provenance=True)` of the unit and, with `by_child`, the "<type>.count"
+    figures of each direct child's subtree (child id -> values), from one pass over the records."""
+    root = units.resolve(session, unit)
+    child_of = None
+    if by_child:
+        kids = select(Unit.id).where(Unit.parent_id == root.id)
+        child_of = dict(session.execute(select(UnitClosure.descendant_id, UnitClosure.ancestor_id)
+                                        .where(UnitClosure.ancestor_id.in_(kids))).all())
+    totals, per_child = trace(session, root.id, period, limit=limit, child_of=child_of)
+    flat = {key: (t.value, tuple(t.ids), t.count) for key, t in totals.items()}
+    grouped: dict[int, dict] = defaultdict(dict)
+    for (child, type_code), t in per_child.items():
+        grouped[child][(type_code, aggregates.COUNT_FIELD)] = (t.value, tuple(t.ids), t.count)
+    return (_values_out(taxonomy, flat, None, True),
+            {child: _values_out(taxonomy, found, None, True) for child, found in grouped.items()})
 
 
 def _tidy(value: float) -> float:
@@ -275,8 +356,20 @@ def progress(session: Session, taxonomy: Taxonomy, unit: units.UnitRef, year: in
     wanted = [t.indicator for t in targets]
     now = indicator_values(session, taxonomy, root, period, wanted)
     before = indicator_values(session, taxonomy, root, period.last_year(), wanted)
-    return [Progress(t.id, t.indicator, now[t.indicator].label, now[t.indicator].measure, t.bound, t.value,
-                     now[t.indicator].value, before[t.indicator].value, t.source) for t in targets]
+    return progress_of(taxonomy, targets, now, before)
+
+
+def progress_of(taxonomy: Taxonomy, targets: Iterable[Target], now: dict[str, IndicatorValue],
+                before: dict[str, IndicatorValue]) -> list[Progress]:
+    """Targets against figures already at hand (a figure missing from `now`/`before` is zero)."""
+    out = []
+    for t in targets:
+        found = taxonomy.indicator(t.indicator)
+        zero = _indicator_value(taxonomy, found.type_code, found.field or aggregates.COUNT_FIELD, 0, None)
+        actual, last = now.get(zero.indicator, zero), before.get(zero.indicator, zero)
+        out.append(Progress(t.id, t.indicator, actual.label, actual.measure, t.bound, t.value, actual.value,
+                            last.value, t.source))
+    return out
 
 
 def compare_last_year(session: Session, taxonomy: Taxonomy, unit: units.UnitRef, period: Period,

@@ -1,101 +1,58 @@
-"""Fast read-only .xlsx reader: the package is a zip of XML parts, parsed with lxml iterparse.
+"""Fast read-only .xlsx reader on python-calamine (Rust), yielding plain cell values.
 
-openpyxl builds a cell object per cell and dominated import time; this yields plain values.
-Date cells come back as Excel serial numbers: the importer converts them (1900/1904 aware).
+openpyxl builds a Python object per cell and lxml still walks every element from Python;
+calamine parses a whole sheet in compiled code with the GIL released, so the importer can
+read the next sheet on one core while it validates and writes the previous one on another.
+
+Cell values: str (empty cells are ""), float for numbers, bool, and date / datetime for
+cells with a date format. A date typed without a date format arrives as an Excel serial
+number: the importer converts it, 1900 or 1904 date system per `date1904`.
 """
 
 from __future__ import annotations
 
-import posixpath
 import zipfile
+from collections.abc import Iterator
 
 from lxml import etree
+from python_calamine import CalamineWorkbook
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-T_TAG = f"{NS}t"
-PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 
-def _column_index(ref: str) -> int:
-    """0-based column of a cell reference such as "AB12"."""
-    col = 0
-    for ch in ref:
-        if ch.isdigit():
-            break
-        col = col * 26 + ord(ch) - 64
-    return col - 1
-
-
-def _text(el) -> str:
-    # A string item is <t> or rich-text runs <r><t>; phonetic runs (<rPh>) are not content.
-    if len(el) == 1 and el[0].tag == T_TAG:  # the common plain-text item, no search needed
-        return el[0].text or ""
-    direct = el.find(T_TAG)
-    if direct is not None:
-        return direct.text or ""
-    return "".join(t.text or "" for t in el.iterfind(f"{NS}r/{NS}t"))
+def _uses_1904(path) -> bool:
+    # calamine applies the date system to formatted dates itself but does not expose it,
+    # and unformatted serial numbers need it too: read <workbookPr date1904> once.
+    with zipfile.ZipFile(path) as package:
+        workbook = etree.fromstring(package.read("xl/workbook.xml"))
+    pr = workbook.find(f"{NS}workbookPr")
+    return pr is not None and pr.get("date1904") in ("1", "true")
 
 
 class XlsxBook:
     def __init__(self, path) -> None:
-        self._zip = zipfile.ZipFile(path)
-        workbook = etree.fromstring(self._zip.read("xl/workbook.xml"))
-        pr = workbook.find(f"{NS}workbookPr")
-        self.date1904 = pr is not None and pr.get("date1904") in ("1", "true")
-        rels = etree.fromstring(self._zip.read("xl/_rels/workbook.xml.rels"))
-        targets = {r.get("Id"): r.get("Target") for r in rels.iter(PKG_REL)}
-        self._parts: dict[str, str] = {}
-        for sheet in workbook.iter(f"{NS}sheet"):
-            target = targets[sheet.get(f"{REL_NS}id")]
-            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
-            self._parts[sheet.get("name")] = part
-        self.sheetnames = list(self._parts)
-        self._shared = self._shared_strings()
+        self.date1904 = _uses_1904(path)
+        self._book = CalamineWorkbook.from_path(str(path))
+        self.sheetnames: list[str] = list(self._book.sheet_names)
 
-    def _shared_strings(self) -> list[str]:
-        if "xl/sharedStrings.xml" not in self._zip.namelist():
-            return []
-        out = []
-        with self._zip.open("xl/sharedStrings.xml") as fh:
-            for _, el in etree.iterparse(fh, tag=f"{NS}si"):
-                out.append(_text(el))
-                el.clear()
-        return out
+    def sheet_rows(self, sheet: str) -> Iterator[list]:
+        """Every row from row 1 on (row i of the iteration is sheet row i + 1), as value lists.
 
-    def _value(self, c):
-        kind = c.get("t")
-        if kind == "inlineStr":
-            is_ = c.find(f"{NS}is")
-            return _text(is_) if is_ is not None else None
-        v = c.find(f"{NS}v")
-        if v is None or v.text is None:
-            return None
-        raw = v.text
-        if kind == "s":
-            return self._shared[int(raw)]
-        if kind in ("str", "e"):
-            return raw
-        if kind == "b":
-            return raw == "1"
-        number = float(raw)
-        return int(number) if number.is_integer() and "." not in raw and "E" not in raw.upper() else number
+        Parsing happens here, in compiled code without the GIL; rows become Python lists lazily.
+        """
+        data = self._book.get_sheet_by_name(sheet)
+        if data.height == 0:
+            return iter(())
+        first_col = data.start[1]
+        rows = data.iter_rows()
+        if first_col == 0:
+            return rows
+        pad = [""] * first_col  # calamine starts each row at the first used column
+        return (pad + row for row in rows)
 
-    def rows(self, sheet: str):
-        """(1-based row number, values) for each stored row; gaps in cells become None."""
-        with self._zip.open(self._parts[sheet]) as fh:
-            number = 0
-            for _, row in etree.iterparse(fh, tag=f"{NS}row"):
-                number = int(row.get("r") or number + 1)
-                values: list = []
-                for pos, c in enumerate(row.iter(f"{NS}c")):
-                    idx = _column_index(c.get("r")) if c.get("r") else pos
-                    values.extend([None] * (idx - len(values)))
-                    values.append(self._value(c))
-                row.clear()
-                while row.getprevious() is not None:
-                    del row.getparent()[0]
-                yield number, values
+    def rows(self, sheet: str) -> Iterator[tuple[int, list]]:
+        """(1-based row number, values) for each row, empty rows included."""
+        return enumerate(self.sheet_rows(sheet), start=1)
 
     def close(self) -> None:
-        self._zip.close()
+        self._book.close()

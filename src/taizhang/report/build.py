@@ -1,7 +1,9 @@
 """Ledger → `Report`: the year's 工作总结及工作计划 of a unit (pure w.r.t. rendering).
 
-Every number is a `Figure` whose provenance comes from `Ledger.indicator_values(...,
-provenance=True)`; what the ledger lacks becomes a `Pending` (【待补：…】), never a guess.
+Every number is a `Figure` whose provenance comes from `stats.traced_values` (the
+`indicator_values(provenance=True)` of the unit and of each child, from one pass over the
+year's records); what the ledger lacks becomes a `Pending` (【待补：…】), never a guess.
+二、存在问题 is proposed in `report.problems`.
 Sentence patterns and headings come from `data/templates.yaml` (overridable per unit).
 """
 
@@ -18,7 +20,8 @@ from taizhang.ledger import Period as LedgerPeriod
 from taizhang.report.model import (
     Figure, Paragraph, Pending, Period, Provenance, RecordRef, Report, Section, Table, display_text,
 )
-from taizhang.report.query import counts_by_child, highlight_lines, record_titles
+from taizhang.report.problems import problems_section
+from taizhang.report.query import highlight_lines, record_titles, traced
 
 _SLOT = re.compile(r"\{(\w+)\}")
 RECORD_TITLES = 50  # record references (id + title) listed per figure; the count is always exact
@@ -64,16 +67,20 @@ def _num(value: float) -> int | float:
 class _Builder:
     def __init__(self, ledger, unit, year: int, options: ReportOptions):
         self.ledger, self.year, self.opt = ledger, year, options
+        self.record_limit = RECORD_TITLES
         self.tax = ledger.taxonomy
         self.tpl = load_templates(options.templates)
         self.unit = ledger.unit(unit)
         self.period = LedgerPeriod.year(year)
         self.mperiod = Period(self.period.start, self.period.end)
         self.subtree = ledger.units(under=self.unit.id)
+        self.children = ledger.children(self.unit.id)
         if all(u.id != self.unit.id for u in self.subtree):
             self.subtree = [self.unit, *self.subtree]
-        self.children = ledger.children(self.unit.id)
-        self.now = ledger.indicator_values(self.unit.id, self.period, provenance=True)
+        # One pass over the year's records gives every figure, its exact record count and its first
+        # record ids, for the unit and (for the appendix) each child: no query per figure.
+        self.now, self.by_child = traced(ledger, self.unit.id, self.period, limit=RECORD_TITLES,
+                                         by_child=bool(self.children))
         self.last = ledger.indicator_values(self.unit.id, LedgerPeriod.year(year - 1))
         self.records = highlight_lines(ledger, self.unit.id, self.period)
         self.draft: dict[str, tuple] = {}
@@ -91,25 +98,27 @@ class _Builder:
         return pattern.format_map(_Missing(kw))
 
     def _prov(self, key: str, indicator: str, name: str, record_ids, method: str, *, unit=None,
-              period: Period | None = None) -> str:
-        """Register a provenance entry; record titles are filled in by `_finish_provenance`."""
+              period: Period | None = None, count: int | None = None) -> str:
+        """Register a provenance entry (`count`: exact number of records when `record_ids` is capped);
+        record titles are filled in by `_finish_provenance`."""
         if key not in self.report.provenance and key not in self.draft:
-            ids = tuple(record_ids or ())
+            ids = tuple(record_ids or ())[:RECORD_TITLES]
+            count = len(record_ids or ()) if count is None else count
             if unit is None:
                 uids, unames = self.ids, self.names
                 scope = f"{self.unit.name}（含{len(self.ids) - 1}个下属单位）" if len(self.ids) > 1 else ""
             else:
                 uids, unames, scope = (unit.id,), (unit.name,), ""
-            self.draft[key] = (indicator, period or self.mperiod, name, uids, unames, scope, ids, method)
+            self.draft[key] = (indicator, period or self.mperiod, name, uids, unames, scope, ids, count, method)
         return key
 
     def _finish_provenance(self) -> None:
-        wanted = {i for d in self.draft.values() for i in d[6][:RECORD_TITLES]}
+        wanted = {i for d in self.draft.values() for i in d[6]}
         titles = {r.id: r.title for r in self.records}
         titles.update(record_titles(self.ledger, wanted - titles.keys()))
-        for key, (ind, period, name, uids, unames, scope, ids, method) in self.draft.items():
-            refs = tuple(RecordRef(i, titles.get(i, "")) for i in ids[:RECORD_TITLES])
-            self.report.provenance[key] = Provenance(ind, period, name, uids, unames, scope, refs, len(ids), method)
+        for key, (ind, period, name, uids, unames, scope, ids, count, method) in self.draft.items():
+            refs = tuple(RecordRef(i, titles.get(i, "")) for i in ids)
+            self.report.provenance[key] = Provenance(ind, period, name, uids, unames, scope, refs, count, method)
 
     def figure(self, fid: str, value: float, measure: str, source: str, kind="actual") -> Figure:
         n = self.used_ids.get(fid, 0)
@@ -125,7 +134,8 @@ class _Builder:
 
     def value_figure(self, iv, prefix: str = "a") -> Figure:
         method = "计数" if iv.field is None else "求和"
-        src = self._prov(f"{prefix}:{iv.indicator}", iv.indicator, iv.label, iv.record_ids, method)
+        src = self._prov(f"{prefix}:{iv.indicator}", iv.indicator, iv.label, iv.record_ids, method,
+                         count=iv.record_count)
         return self.figure(f"{prefix}.{iv.indicator}", iv.value, iv.measure, src)
 
     def pattern_spans(self, pattern: str, slots: dict) -> list:
@@ -166,7 +176,8 @@ class _Builder:
             pct = round(abs(count.value - last.value) * 100 / last.value)
             if pct:
                 src = self._prov(f"yoy:{t.code}.count", f"{t.code}.count", f"{t.name}（同比）",
-                                 count.record_ids, f"同比：本年{_num(count.value)}，上年{_num(last.value)}")
+                                 count.record_ids, f"同比：本年{_num(count.value)}，上年{_num(last.value)}",
+                                 count=count.record_count)
                 fig = self.figure(f"yoy.{t.code}.count", pct, "%", src, "ratio")
                 key = "yoy_up" if count.value > last.value else "yoy_down"
                 spans += self.pattern_spans(self.tpl[key], {"pct": fig})
@@ -212,31 +223,6 @@ class _Builder:
                                                        id="p.achievements")))
         return sec
 
-    def problems(self) -> Section:
-        mark = self.tpl["proposal_mark"]
-        sec = Section(self.tpl["sections"]["problems"])
-        for p in self.ledger.progress(self.unit.id, self.year):
-            if p.actual >= p.target:
-                continue
-            src_t = self._prov(f"t:{self.year}:{p.indicator}", p.indicator, p.label, (), "目标值",
-                               unit=self.unit)
-            iv = self.now.get(p.indicator)
-            actual = (self.value_figure(iv) if iv is not None and iv.value
-                      else self.figure(f"a.{p.indicator}", 0, p.measure,
-                                       self._prov(f"a:{p.indicator}", p.indicator, p.label, (), "计数")))
-            target = self.figure(f"t.{self.year}.{p.indicator}", p.target, p.measure, src_t, "target")
-            sec.paragraphs.append(Paragraph.of(mark, *self.pattern_spans(self.tpl["problem_target"], {
-                "label": p.label, "bound": p.bound, "target": target, "actual": actual})))
-        active = {iv.area for iv in self.now.values() if iv.value}
-        for area in self.tax.areas:
-            if area.code not in active:
-                sec.paragraphs.append(Paragraph.of(mark + self._fmt(self.tpl["problem_idle"], area=area.name)))
-        for text in self.opt.problems:
-            sec.paragraphs.append(Paragraph.of(text))
-        if not sec.paragraphs:
-            sec.paragraphs.append(Paragraph.of(Pending("存在问题", id="p.problems")))
-        return sec
-
     def plan(self) -> Section:
         sec = Section(self.tpl["sections"]["plan"])
         nxt = self.year + 1
@@ -277,8 +263,10 @@ class _Builder:
         paras = [Paragraph.of(self._fmt(self.tpl["opening"]))]
         if self.children:
             total = sum(iv.value for iv in self.now.values() if iv.field is None)
-            ids = [i for iv in self.now.values() if iv.field is None for i in (iv.record_ids or ())]
-            src = self._prov("a:all.count", "all.count", "各类活动合计", ids, "计数")
+            counts = [iv for iv in self.now.values() if iv.field is None]
+            ids = [i for iv in counts for i in iv.record_ids[:RECORD_TITLES]][:RECORD_TITLES]
+            src = self._prov("a:all.count", "all.count", "各类活动合计", ids, "计数",
+                             count=sum(iv.record_count for iv in counts))
             fig = self.figure("a.all.count", total, "次", src)
             paras.append(Paragraph.of(*self.pattern_spans(self.tpl["county_total"], {
                 "n": len(self.children), "total": fig})))
@@ -291,15 +279,14 @@ class _Builder:
         if not main:
             return None
         table = Table(self._fmt(self.tpl["appendix_title"]), ["单位", *[f"{iv.label}（{iv.measure}）" for iv in main]])
-        ids = counts_by_child(self.ledger, [c.id for c in self.children], self.period,
-                              [iv.type_code for iv in main])
         for child in self.children:
             row: list = [child.name]
+            figures = self.by_child.get(child.id, {})
             for iv_main in main:
                 ind = iv_main.indicator
-                rids = ids.get((child.id, iv_main.type_code), [])
-                value = len(rids)
-                src = self._prov(f"u{child.id}:{ind}", ind, iv_main.label, rids, "计数", unit=child)
+                iv = figures.get(ind)
+                value, rids, count = (iv.value, iv.record_ids, iv.record_count) if iv else (0, (), 0)
+                src = self._prov(f"u{child.id}:{ind}", ind, iv_main.label, rids, "计数", unit=child, count=count)
                 row.append(Figure(f"u{child.id}.{ind}", _num(value), "", str(_num(value)), None, "actual", src))
                 self.used_ids[f"u{child.id}.{ind}"] = 1
             table.rows.append(row)
@@ -308,7 +295,7 @@ class _Builder:
     def build(self) -> Report:
         r = self.report
         r.opening = self.opening()
-        r.sections = [self.achievements(), self.problems(), self.plan()]
+        r.sections = [self.achievements(), problems_section(self), self.plan()]
         table = self.appendix()
         if table is not None:
             r.appendices.append(table)

@@ -7,11 +7,11 @@ year (~30k records) costs tens of milliseconds, not seconds.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from taizhang.ledger import stats
 from taizhang.ledger.models import Record, UnitClosure
 
 
@@ -48,15 +48,15 @@ def record_titles(ledger, ids) -> dict[int, str]:
     return out
 
 
-def counts_by_child(ledger, child_ids: list[int], period, type_codes: list[str]) -> dict[tuple[int, str], list[int]]:
-    """(child unit id, type code) → record ids in that child's subtree, one query for all children."""
-    stmt = (select(UnitClosure.ancestor_id, Record.type_code, Record.id)
-            .join(UnitClosure, UnitClosure.descendant_id == Record.unit_id)
-            .where(UnitClosure.ancestor_id.in_(child_ids), Record.type_code.in_(type_codes),
-                   Record.date_start.between(period.start, period.end))
-            .order_by(Record.date_start, Record.id))
-    out: dict[tuple[int, str], list[int]] = defaultdict(list)
+def traced(ledger, unit_id: int, period, *, limit: int, by_child: bool):
+    """The unit's figures with their first `limit` record ids (exact counts), and with `by_child` each
+    direct child's "<type>.count" figures, from one pass over the records (`stats.traced_values`)."""
     with ledger.transaction() as s:
-        for unit_id, type_code, record_id in s.execute(stmt):
-            out[(unit_id, type_code)].append(record_id)
-    return out
+        return stats.traced_values(s, ledger.taxonomy, unit_id, period, limit=limit, by_child=by_child)
+
+
+def traced_indicators(ledger, unit_id: int, period, indicators: list[str], *, limit: int):
+    """Just these figures with their first `limit` record ids (exact counts): a scan of a few types."""
+    with ledger.transaction() as s:
+        return stats.indicator_values(s, ledger.taxonomy, unit_id, period, indicators, provenance=True,
+                                      provenance_limit=limit)

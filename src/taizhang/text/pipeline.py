@@ -32,19 +32,32 @@ def build_stages(config: ReaderConfig) -> tuple:
 
 
 def _map_nodes(work: Work, nodes: list[OutlineNode]) -> None:
-    for node in nodes:
-        node.start, node.end = work.span_to_src(node.start, node.end)
-        _map_nodes(work, node.children)
+    to_src = work.offset_mapper()
+    todo = list(nodes)
+    while todo:
+        node = todo.pop()
+        start, end = node.start, node.end
+        node.start = src_start = to_src(start)
+        node.end = to_src(end - 1) + 1 if end > start else src_start
+        if node.children:
+            todo.extend(node.children)
+
+
+def _identity_map(work: Work) -> bool:
+    """Nothing removed before or inside the text: clean offsets are source offsets."""
+    return work.seg_clean == [0] and work.seg_src == [0]
 
 
 def finish(work: Work) -> Document:
     """Map clean offsets to source offsets and build the Document."""
-    _map_nodes(work, work.outline)
-    meta = work.meta
-    if meta.title_start is not None:
-        ts, te = work.span_to_src(meta.title_start, meta.title_end)
-        meta = replace(meta, title_start=ts, title_end=te)
-    anomalies = [replace(a, start=s, end=e) for a in work.anomalies for s, e in [work.span_to_src(a.start, a.end)]]
+    meta, anomalies = work.meta, work.anomalies
+    if not _identity_map(work):
+        _map_nodes(work, work.outline)
+        if meta.title_start is not None:
+            ts, te = work.span_to_src(meta.title_start, meta.title_end)
+            meta = replace(meta, title_start=ts, title_end=te)
+        if anomalies:
+            anomalies = [replace(a, start=s, end=e) for a in anomalies for s, e in [work.span_to_src(a.start, a.end)]]
     # indicators already carry source offsets (the indicator stage maps them)
     return Document(work.path, work.format, work.source, work.clean, work.removed, meta, work.outline,
                     anomalies, work.indicators)

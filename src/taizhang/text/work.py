@@ -45,9 +45,30 @@ class Work:
             return i
         return self.seg_src[k] + (i - self.seg_clean[k])
 
+    def offset_mapper(self):
+        """A function mapping a clean offset (a start position) to its source
+        offset, like `to_src` but with the segment lists bound once (for loops)."""
+        seg_clean, seg_src = self.seg_clean, self.seg_src
+        if len(seg_clean) <= 1:
+            shift = seg_src[0] - seg_clean[0] if seg_clean else 0
+            first = seg_clean[0] if seg_clean else 0
+            if shift == 0:
+                return _identity
+            return lambda i: i + shift if i >= first else i
+
+        def to_src(i: int) -> int:
+            k = bisect_right(seg_clean, i) - 1
+            return i if k < 0 else seg_src[k] + (i - seg_clean[k])
+
+        return to_src
+
     def span_to_src(self, start: int, end: int) -> tuple[int, int]:
         """Source span of the clean span [start, end)."""
         if end <= start:
             s = self.to_src(start)
             return s, s
         return self.to_src(start), self.to_src(end - 1) + 1
+
+
+def _identity(i: int) -> int:
+    return i

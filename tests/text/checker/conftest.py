@@ -1,14 +1,21 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from taizhang.text.checker import check_document
-from taizhang.text.model import Document, Meta
+from taizhang.text.checker.loading import read_text_document
+from taizhang.text.model import Document
 
 
 def make_doc(text: str, **meta) -> Document:
-    """A hand-built Document (no reader involved): the checker's own fallbacks do the work."""
-    return Document(path="<test>", format="txt", source_text=text, clean_text=text, meta=Meta(**meta))
+    """The Document the checker sees for `text`: read by the reader (with the checker's noise
+    patterns); `meta` overrides fields of the reader's Meta."""
+    doc = read_text_document(text, "<test>")
+    if meta:
+        doc.meta = replace(doc.meta, **meta)
+    return doc
 
 
 def run(text: str, family: str | None = None, **meta):

@@ -62,7 +62,7 @@ NS_R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relations
 
 
 def text(value: str) -> str:
-    """Escaped cell text (control characters are dropped from the whole sheet afterwards)."""
+    """Escaped cell text (control characters are dropped by the caller)."""
     return value[:MAX_CELL].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -92,24 +92,41 @@ class Sheet:
             out.append("<cols>" + "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
                                           for i, w in enumerate(self.widths, 1)) + "</cols>")
         out.append("<sheetData>")
-        out.append(_row(self.header, 1))
-        style = 2 if self.wrap else 0
-        out.extend(_row(row, style) for row in self.rows)
+        out.append(_Cells(' s="1"').row(self.header))  # style 1: bold header
+        cells = _Cells(' s="2"' if self.wrap else "")
+        out.extend(cells.row(row) for row in self.rows)
         out.append("</sheetData></worksheet>")
-        return _ILLEGAL.sub("", "".join(out))
+        return "".join(out)
 
 
-def _cell(v, s: str) -> str:
-    if v is None or v == "":
-        return "<c/>"  # cells carry no r="A1": position is the order (the schema allows it)
-    if type(v) is int or type(v) is float:
-        return f"<c{s}><v>{v}</v></c>"
-    return f'<c{s} t="inlineStr"><is><t xml:space="preserve">{text(str(v))}</t></is></c>'
+class _Cells:
+    """Cell XML of one style, memoised per value: a 数据来源清单 repeats its source, indicator and
+    scope cells on every record row, so each distinct text is escaped and cleaned once."""
 
+    def __init__(self, style_attr: str):
+        self.s = style_attr
+        self.done: dict = {}
 
-def _row(values: Sequence, style: int) -> str:
-    s = f' s="{style}"' if style else ""
-    return "<row>" + "".join([_cell(v, s) for v in values]) + "</row>"
+    def cell(self, v) -> str:
+        if v is None or v == "":
+            return "<c/>"  # cells carry no r="A1": position is the order (the schema allows it)
+        if type(v) is int or type(v) is float:
+            return f"<c{self.s}><v>{v}</v></c>"
+        clean = _ILLEGAL.sub("", text(str(v)))
+        return f'<c{self.s} t="inlineStr"><is><t xml:space="preserve">{clean}</t></is></c>'
+
+    def row(self, values: Sequence) -> str:
+        done = self.done
+        parts = []
+        for v in values:
+            if type(v) is not str:  # numbers are not memoised: 1 == 1.0 == True would share a cell
+                parts.append(self.cell(v))
+                continue
+            xml = done.get(v)
+            if xml is None:
+                xml = done[v] = self.cell(v)
+            parts.append(xml)
+        return "<row>" + "".join(parts) + "</row>"
 
 
 def write_xlsx(target: str | Path | IO[bytes], sheets: Sequence[Sheet]) -> None:

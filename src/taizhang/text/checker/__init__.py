@@ -9,6 +9,7 @@ Rules live in `taizhang.text.checker.rules` (one module per family) and register
 
 from __future__ import annotations
 
+from operator import attrgetter
 from pathlib import Path
 
 from taizhang.text.checker import rules as _rules  # noqa: F401  (registers every rule)
@@ -17,6 +18,8 @@ from taizhang.text.checker.finding import FAMILIES, Finding
 from taizhang.text.checker.loading import read_document, read_text_document
 from taizhang.text.checker.registry import RULES, rule
 from taizhang.text.model import Document
+
+_POSITION = attrgetter("start", "end", "family", "rule")
 
 __all__ = [
     "FAMILIES", "RULES", "Finding", "check_document", "check_path", "check_text", "check_with_context", "rule",
@@ -35,7 +38,7 @@ def check_with_context(doc: Document, families: list[str] | None = None) -> tupl
 
     ctx = CheckContext(doc)
     found = run_rules(ctx, families)
-    return ctx, _dedupe(sorted(found, key=lambda f: (f.start, f.end, f.family, f.rule)))
+    return ctx, _dedupe(sorted(found, key=_POSITION))
 
 
 def check_text(text: str, path: str = "<text>", families: list[str] | None = None) -> list[Finding]:

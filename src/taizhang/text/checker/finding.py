@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
@@ -24,8 +23,10 @@ FAMILIES: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
+    """Immutable; a named tuple because a document can carry hundreds and a frozen dataclass
+    costs several times more to build."""
+
     family: str
     rule: str
     severity: Severity
@@ -37,4 +38,4 @@ class Finding:
     fixable: bool = False  # whether `--fix` may apply `suggestion` automatically
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return self._asdict()

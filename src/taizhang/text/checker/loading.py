@@ -1,43 +1,42 @@
-"""Getting a Document: through the reader (`taizhang.text.read_path` / `read_text`) when it is
-there, else a minimal plain-text Document so the checker still works on .txt input."""
+"""Getting a Document for the checker: the reader, with the checker's extra web-residue patterns.
+
+The reader's cleaning is the one place noise is recognised. The checker adds its own patterns
+(data/noise.yaml, in the reader's format) through the reader's data-file extension
+(`CleanConfig.data_dirs`), followed by the directory named by TAIZHANG_CHECKER_DATA when it
+holds a noise.yaml of its own, so what the checker reports as noise is exactly what the reader
+removed.
+"""
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
+from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
-from taizhang.errors import ReaderError
+from taizhang.text import ReaderConfig, read_path, read_text
+from taizhang.text.checker.vocab import ENV_DIR
 from taizhang.text.model import Document
 
 
-def read_document(path: str | Path) -> Document:
-    import taizhang.text as text_pkg
+def reader_config() -> ReaderConfig:
+    return _config(os.environ.get(ENV_DIR) or "")
 
-    reader = getattr(text_pkg, "read_path", None)
-    if reader is not None:
-        return reader(str(path))
-    p = Path(path)
-    if p.suffix.lower() not in (".txt", ".md", ""):
-        raise ReaderError(str(path), "读取器尚未提供，目前只能检查纯文本文件")
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise ReaderError(str(path), exc.strerror or str(exc)) from exc
-    return read_text_document(_decode(raw, str(path)), str(path))
+
+@lru_cache(maxsize=4)
+def _config(extra_dir: str) -> ReaderConfig:
+    dirs = [Path(str(files("taizhang.text.checker.data")))]
+    if extra_dir:
+        dirs.append(Path(extra_dir))
+    base = ReaderConfig()
+    return replace(base, clean=replace(base.clean, data_dirs=tuple(dirs)))
+
+
+def read_document(path: str | Path) -> Document:
+    """Raises ReaderError (a Chinese reason) when the file cannot be read."""
+    return read_path(path, config=reader_config())
 
 
 def read_text_document(text: str, path: str = "<text>") -> Document:
-    import taizhang.text as text_pkg
-
-    reader = getattr(text_pkg, "read_text", None)
-    if reader is not None:
-        return reader(text, path=path)
-    return Document(path=path, format="txt", source_text=text, clean_text=text)
-
-
-def _decode(raw: bytes, path: str) -> str:
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise ReaderError(path, "无法识别文件编码")
+    return read_text(text, path=path, config=reader_config())

@@ -1,67 +1,38 @@
-"""Noise spans: the reader's removals merged with the checker's own residue patterns.
+"""Noise spans: what the reader's cleaning removed (`Document.removed`), as the checker reports it.
 
-The checker reports everything the reader's cleaning dropped and, so that it works on any
-Document (a hand-built one, an older reader), also matches data/noise.yaml itself.
+The checker does not recognise noise itself: its extra patterns (data/noise.yaml) are handed to
+the reader (see loading.py), so a Document built by hand, without the reader, has no noise.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-from taizhang.text.checker import vocab
 from taizhang.text.model import Document
 
 NOISE_REASONS = {
     "paywall": "付费墙标记",
-    "ad": "广告",
+    "ad": "素材网站广告",
     "chrome": "网页栏目残留",
-    "source": "素材来源说明",
+    "source_note": "素材来源说明",
     "pinyin": "拼音注音",
 }
-
-
-@lru_cache(maxsize=1)
-def _compiled() -> list[tuple[tuple[str, ...], re.Pattern[str], str]]:
-    """(triggers, pattern, reason) per entry; line_keywords entries become whole-line patterns."""
-    out = []
-    for e in vocab.load("noise")["patterns"]:
-        if "line_keywords" in e:
-            words = tuple(e["line_keywords"])
-            body = "|".join(re.escape(w) for w in words)
-            out.append((words, re.compile(rf"^[^\n]*?(?:{body})[^\n]*", re.M), e["reason"]))
-        else:
-            out.append((tuple(e.get("trigger", ())), re.compile(e["pattern"], re.M), e["reason"]))
-    return out
-
-
-def own_noise(text: str) -> list[tuple[int, int, str]]:
-    out = []
-    for triggers, pattern, reason in _compiled():
-        if triggers and not any(t in text for t in triggers):
-            continue  # the cheap substring test spares most regex passes
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                out.append((m.start(), m.end(), reason))
-    return out
+SKIPPED_KINDS = frozenset({"", "line_break"})  # the reader's silent edits, not residue
 
 
 def noise_spans(doc: Document) -> list[tuple[int, int, str]]:
     """Sorted (start, end, reason) spans of residue in `doc.source_text`, whitespace trimmed;
     spans separated only by whitespace merge into one block (a site's footer is one finding)."""
     text = doc.source_text
-    spans = own_noise(text)
-    for r in doc.removed:
-        if r.end > r.start and r.text.strip():
-            spans.append((r.start, r.end, NOISE_REASONS.get(r.kind, r.kind)))
     trimmed = []
-    for s, e, k in spans:
+    for r in doc.removed:
+        if r.kind in SKIPPED_KINDS:
+            continue
+        s, e = r.start, r.end
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            trimmed.append((s, e, k))
+            trimmed.append((s, e, NOISE_REASONS.get(r.kind, r.kind)))
     trimmed.sort()
     merged: list[tuple[int, int, str]] = []
     for s, e, k in trimmed:

@@ -59,9 +59,9 @@ def run_rules(ctx: CheckContext, families: Iterable[str] | None = None) -> list[
     for r in RULES.values():
         if wanted is not None and r.family not in wanted:
             continue
+        ceiling = SEVERITY_ORDER[r.max_severity]
         for f in r.func(ctx):
-            sev = cap(f.severity, r.max_severity)
-            if sev != f.severity or f.family != r.family or f.rule != r.name:
-                f = Finding(r.family, r.name, sev, f.message, f.start, f.end, f.excerpt, f.suggestion, f.fixable)
+            if SEVERITY_ORDER[f.severity] < ceiling or f.family != r.family or f.rule != r.name:
+                f = f._replace(family=r.family, rule=r.name, severity=cap(f.severity, r.max_severity))
             out.append(f)
     return out

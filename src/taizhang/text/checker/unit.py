@@ -23,9 +23,12 @@ _SIGNALS: list[tuple[str, re.Pattern[str]]] = [
     ("hospital", re.compile(r"我院|全院|医院党委")),
     ("enterprise", re.compile(r"我公司|全公司|公司党委|集团党委|本公司")),
     ("bureau", re.compile(r"我局|全局|局党组|局党委|本局|局机关")),
-    ("township", re.compile(r"[乡镇](?:党委|政府)|全[乡镇]|我[乡镇]|本[乡镇]|街道党工委|全街道|(?:^|[^城])[乡镇]村联动")),
-    ("party", re.compile(r"[区县市]委(?:宣传部)?|全[区县市]|我[区县市]|宣传部")),
+    ("township", re.compile(r"乡(?:党委|政府)|镇(?:党委|政府)|全[乡镇]|我[乡镇]|本[乡镇]|街道党工委|全街道"
+                            r"|乡村联动(?<!城乡村联动)|镇村联动(?<!城镇村联动)")),
+    ("party", re.compile(r"区委(?:宣传部)?|县委(?:宣传部)?|市委(?:宣传部)?|全[区县市]|我[区县市]|宣传部")),
 ]
+# Every alternative above starts with a literal character: the regex engine then skips straight
+# to those characters instead of trying the pattern at every position.
 
 
 # Unit-name suffixes in the title, most specific first ("平川县自然资源局" is a 局, not a 县).

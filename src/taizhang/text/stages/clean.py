@@ -52,28 +52,39 @@ def t2s_table() -> dict[int, str]:
 
 @lru_cache(maxsize=16)
 def _noise_patterns(data_dirs: tuple):
-    """(inline patterns, line matcher, kinds of the line matcher's groups).
+    """(inline patterns, line matchers, kinds of the line matchers' groups, inline triggers).
 
     Patterns anchored with "^" are whole-line patterns: they are combined into
     one regex matched at the start of each line no longer than MAX_LINE (fast);
-    the others run over the whole text when one of their triggers occurs."""
+    the others run over the whole text when one of their triggers occurs. Line
+    patterns with triggers only take part for a line holding one of them, so a
+    second regex without them serves the lines that hold none."""
     doc = load_data("noise.yaml", data_dirs)
     inline, line_parts, kinds = [], [], {}
+    gated_parts, line_triggers = set(), set()
     for i, p in enumerate(doc.get("patterns") or ()):
         rx = p["regex"]
+        triggers = tuple(p.get("triggers") or ())
         if rx.startswith("^"):
             kinds[f"k{i}"] = p["kind"]
             line_parts.append(f"(?P<k{i}>{rx[1:]})")
+            if triggers and all(triggers):
+                gated_parts.add(len(line_parts) - 1)
+                line_triggers.update(triggers)
         else:
-            inline.append((p["kind"], tuple(p.get("triggers") or ()), re.compile(rx, re.M)))
+            inline.append((p["kind"], triggers, re.compile(rx, re.M)))
     line_re = re.compile("|".join(line_parts)) if line_parts else None
+    ungated = "|".join(part for k, part in enumerate(line_parts) if k not in gated_parts)
+    line_gate = re.compile("|".join(map(re.escape, sorted(line_triggers, key=len, reverse=True)))) \
+        if line_triggers else None
+    plain_line_re = re.compile(ungated) if ungated else None
     # an empty trigger occurs in every text: such a pattern always runs (no triggers)
     inline = [(kind, frozenset(ts) if all(ts) else frozenset(), rx) for kind, ts, rx in inline]
     triggers = sorted({t for _, ts, _ in inline for t in ts}, key=len, reverse=True)
     trigger_re = re.compile("|".join(map(re.escape, triggers))) if triggers else None
     # each trigger -> every trigger it contains (itself included)
     contained = {t: frozenset(u for u in triggers if u in t) for t in triggers}
-    return tuple(inline), line_re, kinds, (trigger_re, contained)
+    return tuple(inline), (line_re, line_gate, plain_line_re), kinds, (trigger_re, contained)
 
 
 def _present(triggers: tuple, src: str) -> set[str]:
@@ -109,14 +120,19 @@ _UNENCODABLE: list[str] = []
 codecs.register_error("taizhang_collect", _collect_unencodable)
 
 
-def _has_traditional(text: str) -> bool:
-    """Any traditional character? Only characters outside GB2312 (simplified
-    only) can be, so just those are looked up."""
+def _outside_gb2312(text: str) -> str:
+    """The characters of `text` that GB2312 (simplified characters, common
+    punctuation) cannot encode, in one C-level pass: only those can be
+    traditional characters or zero-width marks."""
     _UNENCODABLE.clear()
     text.encode("gb2312", "taizhang_collect")
-    if not _UNENCODABLE:
-        return False
-    return not _traditional_chars().isdisjoint("".join(_UNENCODABLE))
+    return "".join(_UNENCODABLE)
+
+
+def _has_traditional(text: str) -> bool:
+    """Any traditional character?"""
+    rare = _outside_gb2312(text)
+    return bool(rare) and not _traditional_chars().isdisjoint(rare)
 
 
 def _pinyin(src: str) -> list[tuple[int, int, str]]:
@@ -164,7 +180,7 @@ class CleanStage:
 
     def __init__(self, config: CleanConfig):
         self.config = config
-        self.patterns, self.line_re, self.line_kinds, self.triggers = _noise_patterns(config.data_dirs)
+        self.patterns, self.line_res, self.line_kinds, self.triggers = _noise_patterns(config.data_dirs)
         self.table = t2s_table() if config.convert_traditional else {}
 
     def run(self, work: Work) -> None:
@@ -175,12 +191,15 @@ class CleanStage:
             if triggers and triggers.isdisjoint(present):
                 continue
             found.extend((m.start(), m.end(), kind) for m in rx.finditer(src) if m.end() > m.start())
-        if self.line_re is not None:
+        if self.line_res[0] is not None:
             found.extend(self._noise_lines(src))
         found.extend(_pinyin(src))
-        if any(ch in src for ch in _SILENT):
+        # zero-width marks and traditional characters lie outside GB2312: one
+        # encoding pass tells whether either needs looking at
+        rare = _outside_gb2312(src)
+        if "\r" in src or (rare and any(ch in rare for ch in _SILENT)):
             found.extend((m.start(), m.end(), "") for m in _SILENT_RE.finditer(src))
-        merged = _merge(found)
+        merged = _merge(found) if found else found
         build(work, [(s, e) for s, e, _ in merged])
         if self.config.join_lines:
             joins = self._line_joins(work)
@@ -188,19 +207,28 @@ class CleanStage:
                 merged = _merge(merged + joins)
                 build(work, [(s, e) for s, e, _ in merged])
         work.removed = [Removal(k, s, e, src[s:e]) for s, e, k in merged if k]
-        convert = self.table and _has_traditional(work.clean_raw)
+        # (a traditional character only in a removed stretch leaves nothing to convert)
+        convert = self.table and rare and not _traditional_chars().isdisjoint(rare)
         work.clean = work.clean_raw.translate(self.table) if convert else work.clean_raw
 
     def _noise_lines(self, src: str) -> list[tuple[int, int, str]]:
-        out, pos, match, kinds = [], 0, self.line_re.match, self.line_kinds
+        line_re, gate_re, plain_re = self.line_res
+        out, pos, kinds = [], 0, self.line_kinds
+        full_match = line_re.match
+        gate = gate_re.search if gate_re is not None else None
+        plain_match = plain_re.match if plain_re is not None else None
         for line in src.split("\n"):
             n = len(line)
             # long paragraphs ending a sentence are body text, not chrome or ads
             if 0 < n <= MAX_LINE and (n <= 60 or line[-1] != "。"):
-                m = match(line)
+                # a line holding no trigger word cannot match a gated pattern
+                if gate is None or gate(line):
+                    m = full_match(line)
+                else:
+                    m = plain_match(line) if plain_match is not None else None
                 if m and m.end() > m.start():
                     out.append((pos + m.start(), pos + m.end(), kinds[m.lastgroup]))
-            pos += len(line) + 1
+            pos += n + 1
         return out
 
     def _line_joins(self, work: Work) -> list[tuple[int, int, str]]:

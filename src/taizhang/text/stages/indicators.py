@@ -38,6 +38,9 @@ _MARKER_PREFIX = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、
 _BOUNDARY_RE = re.compile(r"[，,。；;：:！？!?\n]")
 _SENTENCE_BOUNDARY = "。；;！？!?\n"
 _AFTER_STOP = re.compile(r"[，,。；;：:！？!?、\n]")
+_AFTER_STOP_CHARS = frozenset("，,。；;：:！？!?、\n")
+# characters a heading marker (_MARKER_PREFIX) can start with: checked before the regex
+_MARKER_FIRST = frozenset("一二三四五六七八九十（(①②③④⑤⑥⑦⑧⑨⑩")  # or a space (\s) or a digit (\d)
 
 
 @lru_cache(maxsize=16)
@@ -47,8 +50,12 @@ def _rules(data_dirs: tuple, taxonomy_files: tuple):
     multi = [re.escape(w) for w in measures if len(w) > 1]
     single = "".join(re.escape(w) for w in measures if len(w) == 1)
     alt = "|".join(multi + ([f"[{single}]"] if single else []))  # longest first, singles as one class
+    # what may follow the number (multiplier, 余/多/几, a space, a bracketed
+    # alternative or a measure word), checked before the alternatives are tried:
+    # most candidate numerals ("统一", "进一步") fail at this one lookup
+    follow = "".join(sorted({re.escape(c) for c in "万亿余多几 \u3000（("} | {re.escape(w[0]) for w in measures}))
     qty = re.compile(
-        _NUM + r"(?P<wan>[万亿])?(?P<inner>余|多|几)?(?P<wan2>[万亿])?[ \u3000]?(?P<alt>[（(][\u4e00-\u9fff]{1,2}[）)])?"
+        _NUM + r"(?=[" + follow + r"])(?P<wan>[万亿])?(?P<inner>余|多|几)?(?P<wan2>[万亿])?[ \u3000]?(?P<alt>[（(][\u4e00-\u9fff]{1,2}[）)])?"
         r"(?P<measure>" + alt + r")(?P<alt2>[（(][\u4e00-\u9fff]{1,2}[）)])?"
     )
     not_followed = {k: tuple(v) for k, v in (measures_doc.get("not_followed_by") or {}).items()}
@@ -107,14 +114,18 @@ class IndicatorStage:
         self.type_cache: dict[str, str | None] = {}
 
     # -- finding ---------------------------------------------------------------
-    def _matches(self, text: str):
+    def _matches(self, text: str) -> list[tuple[re.Match, bool, int | float | None]]:
         """(match, masked, value) for each quantity that counts as an indicator."""
+        out = []
+        not_followed, phrase_re, digit_phrases = self.not_followed, self.phrase_re, self.digit_phrases
         for m in self.qty_re.finditer(text):
             s, e = m.span()
-            if s and (text[s - 1] in _NOT_BEFORE or (text[s - 1] == " " and text[s - 2:s - 1] == "第")):
-                continue
-            num, measure = text[s:m.end("num")], m.group("measure")
-            mult = m.group("wan") or m.group("wan2")
+            if s:
+                before = text[s - 1]
+                if before in _NOT_BEFORE or (before == " " and text[s - 2:s - 1] == "第"):
+                    continue
+            num = text[s:m.end("num")]
+            measure = m.group("measure")
             # the first character decides which reading can apply (saves failed fullmatch calls)
             first = num[0]
             if first in _MASK_CHARS:
@@ -125,28 +136,29 @@ class IndicatorStage:
                 if not self._cn_ok(text, m, num, s):
                     continue
                 # "一个…" is an article, "千家万户" an idiom; "逾百篇" is a figure
-                masked, value = False, number_value(num, mult)
+                masked, value = False, number_value(num, m.group("wan") or m.group("wan2"))
                 if value is None or (measure == "个" and text[e:e + 1] in "“\"「『"):
                     continue
             elif _DIGITS_RE.fullmatch(num):
                 if len(num) >= 7 and "." not in num and "," not in num:
                     continue  # ids, phone numbers
-                masked, value = False, number_value(num, mult)
+                masked, value = False, number_value(num, m.group("wan") or m.group("wan2"))
             elif _DIGITS_CN_MULT_RE.fullmatch(num):  # "5千人次", "1.5百"
-                masked, value = False, number_value(num[:-1], mult)
+                masked, value = False, number_value(num[:-1], m.group("wan") or m.group("wan2"))
                 if value is not None:
                     value = value * (1000 if num[-1] == "千" else 100)
                     value = int(value) if float(value).is_integer() else value
             else:
                 continue
-            stop = self.not_followed.get(measure)
+            stop = not_followed.get(measure)
             if stop and text.startswith(stop, e):
                 continue
-            if self.phrase_re and (self.digit_phrases or not (masked or num[0].isdigit())):
+            if phrase_re and (digit_phrases or not (masked or first.isdigit())):
                 lo = max(0, s - 12)
-                if any(p.start() < e and p.end() > s for p in self.phrase_re.finditer(text, lo, e + 12)):
+                if any(p.start() < e and p.end() > s for p in phrase_re.finditer(text, lo, e + 12)):
                     continue
-            yield m, masked, value
+            out.append((m, masked, value))
+        return out
 
     @staticmethod
     def _cn_ok(text: str, m: re.Match, num: str, s: int) -> bool:
@@ -156,94 +168,102 @@ class IndicatorStage:
                                                                   or bool(m.group("inner")))))
 
     def run(self, work: Work) -> None:
-        text, raw = work.clean, work.clean_raw
-        found: list[tuple[int, int, str, Indicator]] = []  # clean start, clean end, measure, indicator
-        prev_end, prev_activity = -1, ("", "")
+        text, raw, source = work.clean, work.clean_raw, work.source
+        size = len(text)
+        matches = self._matches(text)
+        if not matches:
+            work.indicators = []
+            return
+        to_src = work.offset_mapper()
         roots = work.outline
         root_starts = [n.start for n in roots]
-        rev, size = text[::-1], len(text)
+        first_root = root_starts[0] if root_starts else size + 1
+        rev = text[::-1]
+        rev_boundary = _BOUNDARY_RE.search
+        target_search, actual_search = self.target_re.search, self.actual_re.search
+        after_match, before_search, clause_search = self.after_re.match, self.before_re.search, self.clause_re.search
+        type_of = self._type
         has_qizhong = "其中" in text
-        matches = list(self._matches(text))
-        for k, (m, masked, value) in enumerate(matches):
-            next_start = matches[k + 1][0].start() if k + 1 < len(matches) else len(text)
+        found: list[tuple[int, int, str]] = []  # clean start, clean end, measure of each indicator so far
+        out: list[Indicator] = []
+        prev_end, prev_activity = -1, ("", "")
+        n_matches = len(matches)
+        for k in range(n_matches):
+            m, masked, value = matches[k]
             s, e = m.span()
-            last = _BOUNDARY_RE.search(rev, size - s, size - s + 120)  # rev[size-1-i] is text[i]
+            last = rev_boundary(rev, size - s, size - s + 120)  # rev[size-1-i] is text[i]
             clause_start = size - last.start() if last else max(0, s - 120)
-            approx = self._approx(text, m, clause_start)
-            measure = self._measure(m)
-            section = roots[bisect_right(root_starts, s) - 1].section if root_starts and s >= root_starts[0] \
-                else "intro"  # SectionStage.section_at, by bisect
-            prefix = text[clause_start:s]
-            kind = "target" if (self.target_re.search(prefix) or
-                                (section == "plans" and not self.actual_re.search(prefix))) else "actual"
+            post = after_match(text, e)
+            if m.group("inner"):
+                approx = "more_than"
+            else:
+                hit = post or before_search(text, max(clause_start, s - 4), s) or clause_search(text, clause_start, s)
+                approx = hit.lastgroup if hit else None
+            measure = m.group("measure")
+            alt = m.group("alt")
+            if alt and alt[1:-1] + measure in self.measures:
+                measure = alt[1:-1] + measure
+            elif measure == "％":
+                measure = "%"
+            # SectionStage.section_at, by bisect
+            section = roots[bisect_right(root_starts, s) - 1].section if s >= first_root else "intro"
+            kind = "target" if (target_search(text, clause_start, s) or
+                                (section == "plans" and not actual_search(text, clause_start, s))) else "actual"
             if s == prev_end:
                 activity, simple = prev_activity  # compound figure: "182期526条"
             else:
-                activity, simple = self._activity(text, raw, m, measure, max(clause_start, prev_end), next_start)
-            src_s, src_e = work.span_to_src(s, e)
+                hi = matches[k + 1][0].start() if k + 1 < n_matches else size
+                a, b = self._activity_span(text, m, measure, max(clause_start, prev_end), hi, post)
+                activity, simple = raw[a:b], text[a:b]
+            src_s = to_src(s)
+            src_e = to_src(e - 1) + 1
             parent = self._parent(text, s, measure, found) if has_qizhong else None
-            found.append((s, e, measure, Indicator(value, masked, approx, measure, kind, activity,
-                                                   self._type(simple), section, src_s, src_e, parent,
-                                                   work.source[src_s:src_e])))
+            found.append((s, e, measure))
+            out.append(Indicator(value, masked, approx, measure, kind, activity, type_of(simple), section,
+                                 src_s, src_e, parent, source[src_s:src_e]))
             prev_end, prev_activity = e, (activity, simple)
-        work.indicators = [f[3] for f in found]
+        work.indicators = out
 
     # -- attributes ------------------------------------------------------------
-    def _approx(self, text: str, m: re.Match, clause_start: int) -> str | None:
-        if m.group("inner"):
-            return "more_than"
-        e, s = m.end(), m.start()
-        found = (self.after_re.match(text, e) or self.before_re.search(text, max(clause_start, s - 4), s)
-                 or self.clause_re.search(text, clause_start, s))
-        return found.lastgroup if found else None
-
-    def _measure(self, m: re.Match) -> str:
-        measure = m.group("measure")
-        alt = m.group("alt")
-        if alt and alt[1:-1] + measure in self.measures:
-            measure = alt[1:-1] + measure
-        return "%" if measure == "％" else measure
-
-    def _activity(self, text: str, raw: str, m: re.Match, measure: str, lo: int, hi: int) -> tuple[str, str]:
-        """(phrase as written, simplified phrase) naming what the figure counts:
-        the words after the quantity ("开展8次理论学习") or, when none follow,
-        those before it in the same clause ("召开专题会议2次")."""
-        a, b = self._activity_span(text, m, measure, lo, hi)
-        return raw[a:b], text[a:b]
-
-    def _activity_span(self, text: str, m: re.Match, measure: str, lo: int, hi: int) -> tuple[int, int]:
-        """Span of the phrase within [lo, hi): lo is the clause start or the end of
-        the previous figure, hi the start of the next figure."""
+    def _activity_span(self, text: str, m: re.Match, measure: str, lo: int, hi: int,
+                       post: re.Match | None) -> tuple[int, int]:
+        """Span of the phrase naming what the figure counts, within [lo, hi): the
+        words after the quantity ("开展8次理论学习") or, when none follow, those
+        before it in the same clause ("召开专题会议2次"). lo is the clause start or
+        the end of the previous figure, hi the start of the next figure; `post` is
+        the approximation word right after the quantity, if any."""
         limit = self.config.max_activity_len
-        e = m.end()
-        post = self.after_re.match(text, e)
-        if post:
-            e = post.end()
-        if measure != "%" and e < len(text) and not text.startswith(self.after_stop, e) \
-                and not _AFTER_STOP.match(text, e):
+        e = post.end() if post else m.end()
+        if measure != "%" and e < len(text) and text[e] not in _AFTER_STOP_CHARS \
+                and not text.startswith(self.after_stop, e):
             stop = _AFTER_STOP.search(text, e, e + limit)
             end = stop.start() if stop else min(len(text), e + limit)
-            end = min(end, hi) if hi >= e else end
-            a, b = _trim(text, e, end, "的 \t\u3000")
-            if b > a:
-                return a, b
+            if hi >= e:
+                end = min(end, hi)
+            part = text[e:end]
+            left = part.lstrip("的 \t\u3000")
+            if left.rstrip("的 \t\u3000"):
+                a = e + len(part) - len(left)
+                return a, a + len(left.rstrip("的 \t\u3000"))
         a, b = _trim(text, max(lo, m.start() - limit), m.start(), "、，, \t\u3000")
         return self._strip(text, a, b)
 
     def _strip(self, text: str, a: int, b: int) -> tuple[int, int]:
         """Drop a leading heading marker and connective words, trailing 共计/达/超过…"""
-        mm = _MARKER_PREFIX.match(text, a, b)
-        if mm:
-            a = mm.end()
+        if a < b and (text[a] in _MARKER_FIRST or text[a].isspace() or text[a].isdecimal()):
+            mm = _MARKER_PREFIX.match(text, a, b)
+            if mm:
+                a = mm.end()
+        prefix_match, suffix_at = self.strip_prefix.match, self._suffix
         for _ in range(3):
-            old = (a, b)
-            p = self.strip_prefix.match(text, a, b)
+            old_a, old_b = a, b
+            p = prefix_match(text, a, b)
             if p:
                 a = p.end()
-            q = self._suffix(text, a, b)
+            q = suffix_at(text, a, b)
             if q is not None:
                 b = q
-            if (a, b) == old:
+            if a == old_a and b == old_b:
                 break
         return _trim(text, a, b, " \t\u3000")
 
@@ -253,25 +273,29 @@ class IndicatorStage:
         "(?<=..)(?:words)$" searched over [a, b), which tried every position)."""
         if b <= a:
             return None
-        if text[b - 1] == "\n":  # "$" also matches before a final line break: keep the regex
+        last = text[b - 1]
+        if last == "\n":  # "$" also matches before a final line break: keep the regex
             q = self.strip_suffix.search(text, a, b)
             return q.start() if q else None
-        for w in self.suffix_words.get(text[b - 1], ()):
-            q = b - len(w)
-            if q >= a and q >= 2 and text.startswith(w, q) and "\n" not in text[q - 2:q]:
-                return q
+        words = self.suffix_words.get(last)
+        if words:
+            for w in words:
+                q = b - len(w)
+                if q >= a and q >= 2 and text.startswith(w, q) and "\n" not in text[q - 2:q]:
+                    return q
         return None
 
     def _type(self, activity: str) -> str | None:
-        if activity in self.type_cache:
-            return self.type_cache[activity]
+        cache = self.type_cache
+        if activity in cache:
+            return cache[activity]
         best = None
         for m in self.syn_re.finditer(activity):
             if best is None or len(m.group()) > len(best):
                 best = m.group()
         code = self.syn_type[best] if best else None
-        if len(self.type_cache) < 20000:
-            self.type_cache[activity] = code
+        if len(cache) < 20000:
+            cache[activity] = code
         return code
 
     # -- 其中 --------------------------------------------------------------------

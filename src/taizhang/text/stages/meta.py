@@ -22,7 +22,7 @@ _TITLE_UNIT_RE = re.compile(
 _ORG_SUFFIX_RE = re.compile(r"(?:党委|党工委|党组|人民政府|政府|委员会|委|党支部|党总支|办公室|宣传部|部)$")
 _NOT_NAME_RE = re.compile(r"宣传|工作|思想|上级|各|全|我|本|围绕|按照|根据|关于|贯彻|落实|明确|[在和与及对由为的了着过是把被将向从]")
 _ORG_RE = re.compile(r"党委|党工委|党组|政府|委员会|党支部|党总支")
-_SENT_END = re.compile(r"[。；;，,！？!?：:]$")
+_SENT_END_CHARS = frozenset("。；;，,！？!?：:")  # a line ending in one is a sentence, not a title
 _CN_YEAR = str.maketrans("〇零○一二三四五六七八九", "00012345678 9".replace(" ", ""))
 
 
@@ -49,6 +49,9 @@ class MetaStage:
         self.config = config
         self.levels, self.level_words_re, self.self_re, self.named_re, self.doc_types, self.plan_words = _cues(config.data_dirs)
         self.level_words = sorted(self.levels, key=len, reverse=True)  # longest first
+        type_words = sorted({w for ws in self.doc_types.values() for w in ws}, key=len, reverse=True)
+        self.type_words_re = re.compile("|".join(map(re.escape, type_words)) or "(?!)")
+        self.level_suffix_re = re.compile("(?:" + ("|".join(map(re.escape, self.level_words)) or "(?!)") + r")\Z")
 
     def run(self, work: Work) -> None:
         text = work.clean
@@ -72,12 +75,12 @@ class MetaStage:
             line = raw.strip(_BLANKS)
             if line:
                 start = pos + raw.index(line[0])
-                ok = len(line) <= self.config.max_title_len and not _SENT_END.search(line) \
+                ok = len(line) <= self.config.max_title_len and line[-1] not in _SENT_END_CHARS \
                     and not LINE_MARKER_RE.match(line)
                 candidates.append((ok, line, start, start + len(line)))
             pos = nl + 1
         good = [c for c in candidates if c[0]]
-        typed = [c for c in good if any(w in c[1] for ws in self.doc_types.values() for w in ws)]
+        typed = [c for c in good if self.type_words_re.search(c[1])]
         pick = (typed or good or [None])[0]
         if pick is None or (not typed and pick is not candidates[0]):
             return None, None, None
@@ -107,10 +110,9 @@ class MetaStage:
         return unit, level
 
     def _level_of(self, unit: str) -> str | None:
-        for word in self.level_words:
-            if unit.endswith(word):
-                return self.levels[word]
-        return None
+        # the leftmost level word that ends `unit` is the longest such word
+        m = self.level_suffix_re.search(unit)
+        return self.levels[m.group()] if m else None
 
     def _doc_type(self, head: str) -> str:
         for dtype, words in self.doc_types.items():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import attrgetter
 
 from taizhang.text.config import OutlineConfig
 from taizhang.text.markers import (HEADING_ANY_RE, HEADING_CANDIDATE_RE, HEADING_STYLES, INLINE_ANY_RE, INLINE_BOUNDARY,
@@ -24,24 +25,30 @@ _STYLE_NAMES = {"一是": "是", "一要": "要", "第一": "第", "首先": "�
 
 
 def _title(text: str, start: int, limit: int) -> str:
+    # _TITLE_END holds "\n": the title never runs past the line end
     m = _TITLE_END.search(text, start, start + 400)
-    end = m.start() if m else min(len(text), start + 400)
-    nl = text.find("\n", start, end)
-    if nl != -1:
-        end = nl
-    title = text[start:end].strip()
+    title = text[start:m.start() if m else start + 400].strip()
     if len(title) > limit:
         soft = _SOFT_END.search(title)
         title = title[: soft.start()] if soft and soft.start() > 0 else title[:limit]
     return title
 
 
+_START = attrgetter("start")
+
+
 def _close(nodes: list[OutlineNode], end: int) -> None:
     """Each node ends where its next sibling starts (the last one at `end`)."""
-    nodes.sort(key=lambda n: n.start)
-    for i, node in enumerate(nodes):
-        node.end = nodes[i + 1].start if i + 1 < len(nodes) else end
-        _close(node.children, node.end)
+    todo = [(nodes, end)]
+    while todo:
+        nodes, end = todo.pop()
+        if len(nodes) > 1:
+            nodes.sort(key=_START)
+        last = len(nodes) - 1
+        for i, node in enumerate(nodes):
+            node.end = nodes[i + 1].start if i < last else end
+            if node.children:
+                todo.append((node.children, node.end))
 
 
 class OutlineStage:
@@ -67,22 +74,25 @@ class OutlineStage:
         starts = [m.start() + 1 for m in HEADING_CANDIDATE_RE.finditer(text)]
         if text and text[0] not in "\n":
             starts.insert(0, 0)
+        size, limit, match, find = len(text), self.config.max_title_len, HEADING_ANY_RE.match, text.find
         for line_start in starts:
-            line_end = text.find("\n", line_start)
-            line_end = len(text) if line_end == -1 else line_end
-            m = HEADING_ANY_RE.match(text, line_start, line_end)
+            line_end = find("\n", line_start)
+            if line_end == -1:
+                line_end = size
+            m = match(text, line_start, line_end)
             if not m:
                 continue
             style, level, h, n = _HEADING_GROUPS[m.lastgroup]  # the outer "h<i>" group closes last
-            title = _title(text, m.end(h), self.config.max_title_len)
+            title = _title(text, m.end(h), limit)
             if not title:
                 continue
-            node = OutlineNode(level, m.group(h).strip(), title, m.start(h), line_end,
-                               style=style, number=ordinal(m.group(n)))
+            node = OutlineNode(level, m.group(h).strip(), title, m.start(h), line_end, "other", style,
+                               ordinal(m.group(n)), False, [])
             while stack and stack[-1].level >= level:
                 stack.pop()
             siblings = stack[-1].children if stack else roots
-            self._check(siblings, node, anomalies)
+            if siblings or node.number != 1:
+                self._check(siblings, node, anomalies)
             siblings.append(node)
             stack.append(node)
             flat.append(node)
@@ -154,8 +164,9 @@ class OutlineStage:
             parent_list = stack[-1].children if stack else top_children
             level = (stack[-1].level if stack else base_level) + 1
             title = _title(text, m.end(), 30)
-            node = OutlineNode(level, m.group(), title, start, start, style=style, number=number, inline=True)
-            self._check_inline(prev, node, anomalies)
+            node = OutlineNode(level, m.group(), title, start, start, "other", style, number, True, [])
+            if prev is not None or number != 1:
+                self._check_inline(prev, node, anomalies)
             parent_list.append(node)
             stack.append(node)
 

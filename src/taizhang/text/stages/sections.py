@@ -18,15 +18,20 @@ _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 @lru_cache(maxsize=16)
-def _classes(data_dirs: tuple) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _classes(data_dirs: tuple) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(class, regex of its cue words) in the data file's order."""
     doc = load_data("sections.yaml", data_dirs)
-    return tuple((cls, tuple(words)) for cls, words in (doc.get("classes") or {}).items())
+    return tuple((cls, re.compile("|".join(map(re.escape, words)) or "(?!)"))
+                 for cls, words in (doc.get("classes") or {}).items())
 
 
 def _inherit(node: OutlineNode, section: str) -> None:
-    node.section = section
-    for child in node.children:
-        _inherit(child, section)
+    todo = [node]
+    while todo:
+        node = todo.pop()
+        node.section = section
+        if node.children:
+            todo.extend(node.children)
 
 
 class SectionStage:
@@ -37,8 +42,8 @@ class SectionStage:
         self.classes = _classes(config.data_dirs)
 
     def classify(self, title: str, summarised: int | None) -> str | None:
-        for cls, words in self.classes:
-            if any(w in title for w in words):
+        for cls, cues in self.classes:
+            if cues.search(title):
                 return cls
         if summarised is not None:
             if any(int(y) > summarised for y in _YEAR_RE.findall(title)):

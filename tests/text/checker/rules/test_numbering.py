@@ -19,8 +19,19 @@ def test_inline_enumeration_gap(check):
     assert len(found) == 1 and found[0].excerpt == "三是" and "二是" in found[0].message
 
 
-def test_reader_anomaly_is_used_and_not_duplicated(make_doc):
-    doc = make_doc(DOC)
-    doc.anomalies.append(NumberingAnomaly("repeated", 2, "（二）", 16, 19, "“（二）”重复出现"))
-    found = check_document(doc, ["numbering"])
-    assert [f.message for f in found if f.start == 16] == ["“（二）”重复出现"]
+def test_messages_name_the_expected_number(check):
+    text = "标题\n一、甲\n（一）a\n（三）b\n（二）c\n二、乙\n（一）d\n(二)e\n"
+    found = check(text, "numbering")
+    assert [(f.excerpt, f.severity) for f in found] == [
+        ("（三）b", "warning"), ("（二）c", "warning"), ("(二)e", "info"),
+    ]
+    assert "缺少“（二）”" in found[0].message and "顺序颠倒" in found[1].message and "混用" in found[2].message
+    (rep,) = check("一是加强学习，二是强化，二是注重。", "numbering")
+    assert rep.excerpt == "二是" and "应为“三是”" in rep.message
+
+
+def test_numbering_comes_from_the_reader_outline(make_doc):
+    doc = make_doc("标题\n正文一段。\n")
+    doc.anomalies.append(NumberingAnomaly("skipped", 1, "三、", 3, 5, "“三、”之前缺少第2项"))
+    (f,) = check_document(doc, ["numbering"])
+    assert f.start == 3 and "缺少第2项" in f.message

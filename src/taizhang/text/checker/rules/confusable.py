@@ -3,7 +3,6 @@ matched in one pass over the text with a single alternation."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -14,9 +13,9 @@ from taizhang.text.checker.registry import rule
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[re.Pattern[str], dict[str, dict]]:
+def _lexicon() -> tuple[vocab.WordFinder, dict[str, dict]]:
     entries = {e["wrong"]: e for e in vocab.load("confusables")["entries"]}
-    return vocab.alternation(list(entries)), entries
+    return vocab.WordFinder(list(entries)), entries
 
 
 def _context_ok(text: str, start: int, end: int, entry: dict) -> bool:
@@ -35,20 +34,22 @@ def _context_ok(text: str, start: int, end: int, entry: dict) -> bool:
 @rule(family="confusable", name="lexicon", source="data/confusables.yaml（《现代汉语词典》《第一批异形词整理表》及常见公文差错）",
       authority="dictionary")
 def lexicon(ctx: CheckContext) -> Iterator[Finding]:
-    pattern, entries = _lexicon()
+    finder, entries = _lexicon()
     text = ctx.text
     pos = 0
     while True:
-        m = pattern.search(text, pos)
-        if m is None:
+        span = finder.search(text, pos)
+        if span is None:
             return
-        entry = entries[m.group(0)]
-        if not _context_ok(text, m.start(), m.end(), entry) or ctx.in_noise(m.start(), m.end()):
-            pos = m.start() + 1
+        start, end = span
+        wrong = text[start:end]
+        entry = entries[wrong]
+        if not _context_ok(text, start, end, entry) or ctx.in_noise(start, end):
+            pos = start + 1
             continue
-        pos = m.end()
+        pos = end
         yield ctx.finding(
             "confusable", "lexicon", entry.get("severity", "error"),
-            f"“{m.group(0)}”应为“{entry['right']}”：{entry['reason']}",
-            m.start(), m.end(), suggestion=entry["right"], fixable=True,
+            f"“{wrong}”应为“{entry['right']}”：{entry['reason']}",
+            start, end, suggestion=entry["right"], fixable=True,
         )

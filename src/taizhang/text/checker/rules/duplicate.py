@@ -2,16 +2,22 @@
 
 Sentences are compared by shingled character 4-grams after set political formulas are taken
 out (data/duplicate.yaml). A sentence is a copy when one other sentence holds most of its
-shingles (a pair), or when a stretch of another section does (a summary stitched together from
+shingles (a pair), or when a stretch of another paragraph does (a summary stitched together from
 material elsewhere). Consecutive copies in one paragraph form one passage. A pair is reported
 at its later copy; a stitched passage where it stands, naming where the material comes from.
-"""
+
+Copy-pasting leaves whole clauses intact, so only sentences holding a clause of at least
+_CLAUSE characters that also occurs elsewhere are compared: each with the sentences sharing such
+a clause (its best match is among them) and the stretch around its best match. Most documents
+have no such clause and cost one pass over the text; the others, the sentences around the copies."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from taizhang.text.checker import vocab
@@ -25,7 +31,11 @@ _PAIR = 0.75  # share of a sentence's shingles found in one other sentence
 _REGION = 0.5  # share found in a stretch of another paragraph...
 _REGION_MIN = 30  # ...counted only for sentences with at least this many shingles
 _WINDOW = 8  # sentences either side of the best match that make up that stretch
-_DROP = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9*]+")
+_CLAUSE = 8  # a clause this long found twice makes its sentences worth comparing
+_KEPT = "\u4e00-\u9fffA-Za-z0-9*"  # what is compared: Chinese characters, letters, digits, * (all in the BMP)
+_LONG_CLAUSE = re.compile(f"[{_KEPT}]{{{_CLAUSE},}}")
+_KEPT_RUN = re.compile(f"[{_KEPT}]+")
+_SEPARATORS = "\x00\x01\x02\x03"  # one of them, absent from the text, separates sentences
 
 
 @lru_cache(maxsize=1)
@@ -33,26 +43,130 @@ def _boilerplate() -> re.Pattern[str]:
     return vocab.alternation(vocab.load("duplicate")["boilerplate"])
 
 
-@dataclass
-class _Unit:
-    start: int
-    end: int
-    shingles: set[str]
-    para: int
-    shared: set[str] = field(default_factory=set)  # shingles that also occur in another sentence
+@lru_cache(maxsize=len(_SEPARATORS))
+def _kept_or(separator: str) -> re.Pattern[str]:
+    return re.compile(f"[{_KEPT}{separator}]+")
 
 
-def _units(ctx: CheckContext) -> list[_Unit]:
-    out = []
-    # one pass over the whole text; "|" keeps offsets and stops shingles spanning a formula
-    masked = _boilerplate().sub(lambda m: "|" * len(m.group(0)), ctx.text)
-    for s, e in ctx.sentences:
-        if e - s < _MIN_SHINGLES:
-            continue
-        chars = _DROP.sub("", masked[s:e].replace("|", "、"))
-        sh = {chars[i : i + _N] for i in range(len(chars) - _N + 1)}
-        if len(sh) >= _MIN_SHINGLES:
-            out.append(_Unit(s, e, sh, ctx.line_col(s)[0]))
+def _masked(ctx: CheckContext) -> str:
+    """The text with noise and set formulas blanked out (line breaks, same length: offsets hold)."""
+    text = ctx.text
+    spans = [(s, e) for s, e, _k in ctx.noise] + [m.span() for m in _boilerplate().finditer(text)]
+    if not spans:
+        return text
+    pieces, pos = [], 0
+    for s, e in sorted(spans):
+        if e > pos:
+            s = max(s, pos)
+            pieces.append(text[pos:s])
+            pieces.append("\n" * (e - s))
+            pos = e
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _recurring_clauses(masked: str) -> set[str]:
+    """Clauses of at least _CLAUSE characters that occur more than once."""
+    clauses = _LONG_CLAUSE.findall(masked)
+    if len(set(clauses)) == len(clauses):
+        return set()
+    return {c for c, n in Counter(clauses).items() if n > 1}
+
+
+class _Units:
+    """The sentences long enough to compare, looked at lazily: a document with a few copied clauses
+    needs the shingles of only the sentences around them.
+
+    Sentence k is a unit when it has at least _MIN_SHINGLES distinct shingles; "8 sentences either
+    side" counts units, as does "consecutive"."""
+
+    def __init__(self, ctx: CheckContext, masked: str):
+        self.ctx, self.masked = ctx, masked
+        self.spans = [(s, e) for s, e in ctx.sentences if e - s >= _MIN_SHINGLES]
+        self._starts = [s for s, _e in self.spans]
+        self._sets: dict[int, set[int]] = {}
+        self._grams: list[int] = []  # shingles of all sentences, built on first use...
+        self._slices: list[tuple[int, int]] = []  # ...and where each sentence's lie among them
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def shingles(self, k: int) -> set[int]:
+        """Sentence k's distinct shingles (formulas taken out); empty when it is not a unit."""
+        found = self._sets.get(k)
+        if found is None:
+            if not self._slices:
+                self._shingle_all()
+            lo, hi = self._slices[k]
+            found = set(self._grams[lo:hi])
+            if len(found) < _MIN_SHINGLES:
+                found = set()
+            self._sets[k] = found
+        return found
+
+    def _shingle_all(self) -> None:
+        """One pass over all sentences (a few regex calls, not a few per sentence)."""
+        text = self.ctx.text
+        separator = next((c for c in _SEPARATORS if c not in text), None)
+        if separator is None:  # improbable: every separator occurs in the text
+            parts = ["".join(_KEPT_RUN.findall(_boilerplate().sub("", text[s:e]))) for s, e in self.spans]
+            separator = ""
+        else:
+            masked = _boilerplate().sub("", separator.join(text[s:e] for s, e in self.spans))
+            parts = "".join(_kept_or(separator).findall(masked)).split(separator)
+        pos = 0
+        for chars in parts:
+            self._slices.append((pos, pos + max(0, len(chars) - _N + 1)))
+            pos += len(chars) + len(separator)
+        self._grams = _shingles(separator.join(parts))
+
+    def para(self, k: int) -> int:
+        return bisect_right(self.ctx.line_starts, self.spans[k][0])  # line number
+
+    def holders(self, clause: str) -> set[int]:
+        """The units holding `clause`."""
+        out: set[int] = set()
+        pos = self.masked.find(clause)
+        while pos != -1:
+            k = bisect_right(self._starts, pos) - 1
+            if k >= 0 and pos < self.spans[k][1] and self.shingles(k):
+                out.add(k)
+            pos = self.masked.find(clause, pos + 1)
+        return out
+
+    def window(self, k: int) -> list[int]:
+        """Unit k and the _WINDOW units either side of it."""
+        before, j = [], k - 1
+        while j >= 0 and len(before) < _WINDOW:
+            if self.shingles(j):
+                before.append(j)
+            j -= 1
+        after, j = [], k + 1
+        while j < len(self.spans) and len(after) < _WINDOW:
+            if self.shingles(j):
+                after.append(j)
+            j += 1
+        return before[::-1] + [k] + after
+
+    def adjacent(self, a: int, b: int) -> bool:
+        """Whether units a < b have no unit between them."""
+        return not any(self.shingles(j) for j in range(a + 1, b))
+
+
+def _shingles(text: str) -> list[int]:
+    """Every 4-character window of `text` (BMP characters only) as an integer, in order.
+
+    The UTF-16 bytes read as 64-bit integers give the windows starting at 0, 4, 8...; the same
+    bytes shifted by one, two, three characters give the others. No substring is ever built."""
+    count = len(text) - _N + 1
+    if count <= 0:
+        return []
+    raw = memoryview(text.encode("utf-16-le"))
+    out = [0] * count
+    for phase in range(_N):
+        n = (count - phase + _N - 1) // _N
+        if n > 0:
+            out[phase::_N] = raw[2 * phase : 2 * phase + 8 * n].cast("Q").tolist()
     return out
 
 
@@ -63,68 +177,85 @@ class _Match:
     region: float
     sources: list[int]
 
+    def is_copy(self, size: int) -> bool:
+        return self.pair >= _PAIR or (self.region >= _REGION and size >= _REGION_MIN)
 
-def _match(units: list[_Unit], index: dict[str, list[int]], i: int) -> _Match | None:
-    u = units[i]
-    if len(u.shared) < _REGION * len(u.shingles):
-        return None  # too little of it recurs anywhere to be a copy
-    counts: dict[int, int] = {}
-    for g in u.shared:
-        for j in index[g]:
-            if j != i:
-                counts[j] = counts.get(j, 0) + 1
-    best, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
-    near = [j for j in counts if abs(j - best) <= _WINDOW and units[j].para != u.para]
-    pair = n / len(u.shingles)
-    if pair >= _PAIR or not near:
-        return _Match(best, pair, 0.0, sorted(near))  # region not needed: the pair decides (or none)
-    covered = set().union(*(units[j].shingles for j in near)) & u.shingles
-    return _Match(best, pair, len(covered) / len(u.shingles), sorted(near))
+
+def _match(units: _Units, i: int, partners: set[int]) -> _Match | None:
+    mine = units.shingles(i)
+    best, n = -1, 0
+    for j in sorted(partners):
+        common = len(mine & units.shingles(j))
+        if common > n:
+            best, n = j, common
+    if best < 0:
+        return None
+    pair = n / len(mine)
+    if pair < _PAIR and len(mine) < _REGION_MIN:
+        return None  # neither a pair nor long enough to count as stitched: no need for the stretch
+    para = units.para(i)
+    stretch = [j for j in units.window(best) if j != i and units.para(j) != para]
+    region = 0.0
+    if pair < _PAIR:
+        # the share of its shingles that the stretch holds (units sharing none add nothing)
+        region = 1 - len(mine.difference(*(units.shingles(j) for j in stretch))) / len(mine)
+        if region < _REGION:
+            return None
+    near = [j for j in stretch if not mine.isdisjoint(units.shingles(j))]  # its sources
+    return _Match(best, pair, region if near else 0.0, near)
+
+
+def _matches(units: _Units, clauses: set[str]) -> dict[int, _Match]:
+    """The copies among the units that share a recurring clause with another unit."""
+    partners: dict[int, set[int]] = {}
+    for clause in clauses:
+        holders = units.holders(clause)
+        if len(holders) > 1:
+            for i in holders:
+                partners.setdefault(i, set()).update(holders - {i})
+    out: dict[int, _Match] = {}
+    for i in sorted(partners):
+        m = _match(units, i, partners[i])
+        if m is not None and m.is_copy(len(units.shingles(i))):
+            out[i] = m
+    return out
+
+
+def _passages(units: _Units, matches: dict[int, _Match]) -> Iterator[list[int]]:
+    """Runs of consecutive copied units within one paragraph."""
+    run: list[int] = []
+    for k in sorted(matches):
+        if run and units.adjacent(run[-1], k) and units.para(k) == units.para(run[0]):
+            run.append(k)
+            continue
+        if run:
+            yield run
+        run = [k]
+    if run:
+        yield run
 
 
 @rule(family="duplicate_passage", name="near_duplicate", source="段落重复（字符 n-gram 相似度）",
       authority="heuristic", max_severity="warning")
 def near_duplicate(ctx: CheckContext) -> Iterator[Finding]:
-    units = _units(ctx)
-    # Which shingles occur in more than one sentence, with set operations only (they run in C):
-    # most shingles are unique, and only the recurring ones need an entry in the index.
-    seen: set[str] = set()
-    recurring: set[str] = set()
-    for u in units:
-        recurring |= u.shingles & seen
-        seen |= u.shingles
-    index: dict[str, list[int]] = {}
-    for i, u in enumerate(units):
-        u.shared = u.shingles & recurring
-        for g in u.shared:
-            index.setdefault(g, []).append(i)
-    matches = [_match(units, index, i) for i in range(len(units))]
-    dup = [
-        m is not None and (m.pair >= _PAIR or (m.region >= _REGION and len(u.shingles) >= _REGION_MIN))
-        for m, u in zip(matches, units)
-    ]
+    masked = _masked(ctx)
+    clauses = _recurring_clauses(masked)
+    if not clauses:
+        return
+    units = _Units(ctx, masked)
+    matches = _matches(units, clauses)
     consumed: set[int] = set()
-    i = 0
-    while i < len(units):
-        if not dup[i]:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(units) and dup[j + 1] and units[j + 1].para == units[i].para:
-            j += 1
-        group = range(i, j + 1)
-        i = j + 1
+    for group in _passages(units, matches):
         if all(k in consumed for k in group):
             continue
         first = matches[group[0]]
-        assert first is not None
         single_pair = len(group) == 1 and first.pair >= _PAIR
         if single_pair and first.best > group[0]:
             continue  # reported at the later copy
         sources = sorted({s for k in group for s in matches[k].sources} | {matches[k].best for k in group})
         consumed.update(sources)
-        line, _col = ctx.line_col(units[first.best].start)
-        s, e = units[group[0]].start, units[group[-1]].end
+        line, _col = ctx.line_col(units.spans[first.best][0])
+        s, e = units.spans[group[0]][0], units.spans[group[-1]][1]
         if single_pair:
             msg = f"此句与第{line}行的句子几乎相同（重合{first.pair:.0%}），疑为重复粘贴"
         else:

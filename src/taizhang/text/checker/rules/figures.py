@@ -21,10 +21,9 @@ _RECTIFIED = re.compile(
 
 def _clause(text: str, start: int, end: int, back: int = 16) -> str:
     """The quantity with the clause before it, at most `back` characters back."""
-    s = start
-    while s > 0 and start - s < back and text[s - 1] not in "，。；：\n":
-        s -= 1
-    return text[s:end]
+    low = max(0, start - back)
+    cut = max(text.rfind(c, low, start) for c in "，。；：\n")
+    return text[cut + 1 if cut >= 0 else low : end]
 
 
 def _fmt(v: float | None) -> str:

@@ -12,9 +12,11 @@ from taizhang.text.checker.registry import rule
 _CJK = "\u4e00-\u9fff"
 # 个 after a character that can neither count nor determine it; the exclusions are the
 # numerals, determiners and words in which 个 is not a measure word.
+# the pattern starts with the literal 个 (the engine skips straight to it); the character before
+# is tested by lookbehinds written after it
 _GE = re.compile(
-    rf"(?<=[{_CJK}])(?<![一二两三四五六七八九十百千万零〇几多每各这那哪某整半单数余来若逐个真上下么些头好有是做成挨少儿])"
-    rf"个(?![人别性体案例税展位把中头子旧])(?=[{_CJK}])"
+    rf"个(?<=[{_CJK}]个)(?<![一二两三四五六七八九十百千万零〇几多每各这那哪某整半单数余来若逐个真上下么些头好有是做成挨少儿]个)"
+    rf"(?![人别性体案例税展位把中头子旧])(?=[{_CJK}])"
 )
 _MEASURES = "个|次|场次|场|篇|条|名|人次|项|期|支|块|份|件|起|家|处|批|万人次|万元|元"
 _TOTAL = re.compile(rf"(?:共计|合计|累计|总计|共)(?:{_MEASURES})(?=[，。、；,;])")

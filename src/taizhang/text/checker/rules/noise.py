@@ -14,6 +14,6 @@ def web_residue(ctx: CheckContext) -> Iterator[Finding]:
     for start, end, reason in ctx.noise:
         yield ctx.finding(
             "noise", "web_residue", "error",
-            f"{reason}混入正文（网页或素材站残留），应删除",
+            f"{reason}：从网页或素材站复制时带入，不属于正文，应删除",
             start, end, suggestion="", fixable=True,
         )

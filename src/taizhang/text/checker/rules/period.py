@@ -11,8 +11,8 @@ from taizhang.text.checker.finding import Finding
 from taizhang.text.checker.numerals import cn_to_int
 from taizhang.text.checker.registry import rule
 
-_HALF = re.compile(r"(?<![年度])[上下]半年")  # "2024年上半年", "明年上半年" name the plan year
-_BODY_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?=以来|上半年|下半年|全年|，[我全本])")
+_HALF = re.compile(r"[上下](?<![年度][上下])半年")  # "2024年上半年", "明年上半年" name the plan year
+_BODY_YEAR = re.compile(r"(20\d\d)年(?<!\d20\d\d年)(?=以来|上半年|下半年|全年|，[我全本])")  # literal first: fast scan
 _ANNIV = re.compile(r"(建党|建军|新中国成立|中华人民共和国成立|改革开放|五四运动|抗战胜利|抗日战争胜利)"
                     r"(\d{1,3}|[一二三四五六七八九十百零〇]{1,5})周年")
 _BASE = {"建党": 1921, "建军": 1927, "新中国成立": 1949, "中华人民共和国成立": 1949, "改革开放": 1978,

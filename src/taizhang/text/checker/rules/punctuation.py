@@ -12,12 +12,14 @@ from taizhang.text.checker.registry import rule
 
 _CJK = "\u4e00-\u9fff"
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_HALF = re.compile(rf"(?<=[{_CJK}”’）》])([,;:?!])(?=[{_CJK}“‘（《])|(?<=[{_CJK}])([,;:?!])(?=\s*$)", re.M)
+# the mark comes first so that the engine skips straight to the rare half-width marks
+_HALF = re.compile(rf"([,;:?!])(?:(?<=[{_CJK}”’）》].)(?=[{_CJK}“‘（《])|(?<=[{_CJK}].)(?=\s*$))", re.M)
 _PAREN = re.compile(rf"\(([^()\n]{{0,40}}[{_CJK}][^()\n]{{0,40}})\)")
 _DOUBLED = re.compile(r"([，。、；：])[，。、；：]+")
-_DOT_LIST = re.compile(r"^[ \t\u3000]*(\d{1,2})、", re.M)
+_DOT_LIST = re.compile(r"([0-9０-９]{1,2})、")  # at a line start: tested in list_marker
 _PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
+_BRACKET_OR_BREAK = re.compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "\n]")
 
 
 def _first_warning(ctx: CheckContext, items: list[tuple[int, int, str, str | None]], message: str,
@@ -60,14 +62,35 @@ def doubled(ctx: CheckContext) -> Iterator[Finding]:
 @rule(family="punctuation", name="unbalanced", source="GB/T 15834—2011（引号、括号、书名号成对使用）",
       authority="standard", max_severity="warning")
 def unbalanced(ctx: CheckContext) -> Iterator[Finding]:
-    pos = 0
-    for line in ctx.text.split("\n"):
-        if not ctx.in_noise(pos, pos + len(line)):
-            for s, ch in _unbalanced_in(line):
-                yield ctx.finding("punctuation", "unbalanced", "warning",
-                                  f"“{ch}”没有配对的{'后' if ch in _PAIRS else '前'}半部分，引号、括号、书名号应成对使用",
-                                  pos + s, pos + s + 1)
-        pos += len(line) + 1
+    text, starts = ctx.text, ctx.line_starts
+    for n in _lines_with_unequal_counts(text):
+        pos = starts[n]
+        end = starts[n + 1] - 1 if n + 1 < len(starts) else len(text)
+        if ctx.in_noise(pos, end):
+            continue
+        for s, ch in _unbalanced_in(text[pos:end]):
+            yield ctx.finding("punctuation", "unbalanced", "warning",
+                              f"“{ch}”没有配对的{'后' if ch in _PAIRS else '前'}半部分，引号、括号、书名号应成对使用",
+                              pos + s, pos + s + 1)
+
+
+def _lines_with_unequal_counts(text: str) -> list[int]:
+    """Line numbers (0-based) where some opener and its closer occur a different number of times:
+    one scan collects just the brackets and line breaks."""
+    out, line, balance = [], 0, dict.fromkeys(_PAIRS, 0)
+    for ch in _BRACKET_OR_BREAK.findall(text):
+        if ch == "\n":
+            if any(balance.values()):
+                out.append(line)
+                balance = dict.fromkeys(_PAIRS, 0)
+            line += 1
+        elif ch in _PAIRS:
+            balance[ch] += 1
+        else:
+            balance[_CLOSERS[ch]] -= 1
+    if any(balance.values()):
+        out.append(line)
+    return out
 
 
 def _unbalanced_in(line: str) -> list[tuple[int, str]]:
@@ -93,9 +116,11 @@ def _unbalanced_in(line: str) -> list[tuple[int, str]]:
 @rule(family="punctuation", name="list_marker", source="GB/T 9704—2012 第7.3.3条（第三层序数用“1.”）",
       authority="standard", max_severity="info")
 def list_marker(ctx: CheckContext) -> Iterator[Finding]:
-    for m in _DOT_LIST.finditer(ctx.text):
+    text = ctx.text
+    for m in _DOT_LIST.finditer(text):
         s = m.end() - 1
-        if not ctx.in_noise(m.start(), m.end()):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not text[line_start : m.start()].strip(" \t\u3000") and not ctx.in_noise(m.start(), m.end()):
             yield ctx.finding("punctuation", "list_marker", "info",
                               f"序号“{m.group(1)}、”不合公文格式，阿拉伯数字序号后应用下脚点“{m.group(1)}.”", s, s + 1,
                               suggestion=".", fixable=False)

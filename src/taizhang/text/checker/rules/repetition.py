@@ -16,7 +16,7 @@ _CJK = "\u4e00-\u9fff"
 _NUMERALS = set("一二三四五六七八九十百千万两零〇几")
 _WORD = re.compile(rf"([{_CJK}]{{2,4}})\1")
 _LISTED = re.compile(rf"([{_CJK}]{{2,6}})、\1(?=[{_CJK}])")
-_ENUM = re.compile(r"(?<=[一二三四五六七八九十])(是是|要要)(?!非)")
+_ENUM = re.compile(r"(是是|要要)(?<=[一二三四五六七八九十]..)(?!非)")  # literal first: fast scan
 
 
 @lru_cache(maxsize=1)
@@ -44,15 +44,56 @@ def _excepted(text: str, start: int, end: int, exceptions: list[str]) -> bool:
       authority="convention")
 def doubled_word(ctx: CheckContext) -> Iterator[Finding]:
     whitelist, _p, _c, exceptions = _data()
-    for m in _WORD.finditer(ctx.text):
-        word = m.group(1)
-        if m.group(0) in whitelist or word in whitelist or _NUMERALS & set(word):
+    text = ctx.text
+    for start, end in _doubled_words(text):
+        word = text[start : (start + end) // 2]
+        if text[start:end] in whitelist or word in whitelist or _NUMERALS & set(word):
             continue
-        if ctx.in_noise(m.start(), m.end()) or _excepted(ctx.text, m.start(), m.end(), exceptions):
+        if ctx.in_noise(start, end) or _excepted(text, start, end, exceptions):
             continue
         yield ctx.finding("repetition", "doubled_word", "error",
-                          f"词语“{word}”重复，多了一个“{word}”", m.start(), m.end(),
+                          f"词语“{word}”重复，多了一个“{word}”", start, end,
                           suggestion=word, fixable=True)
+
+
+def _doubled_words(text: str) -> list[tuple[int, int]]:
+    """Spans of Chinese words of 2 to 4 characters written twice in a row ("开展开展"), as
+    `_WORD.finditer` finds them (leftmost first, the longest word at each start).
+
+    A regex backreference test at every position is slow; instead the text's UTF-16 code units,
+    read as one big integer, are XORed with themselves shifted by k characters: a doubled word
+    of k characters is a run of k zero code units, found with bytes.find."""
+    raw = text.encode("utf-16-le")
+    if len(raw) != 2 * len(text):  # characters outside the BMP: offsets would not line up
+        return [m.span() for m in _WORD.finditer(text)]
+    whole = int.from_bytes(raw, "little")
+    found: dict[int, int] = {}  # start -> longest k
+    for k in (2, 3, 4):
+        diff = (whole ^ (whole >> (16 * k))).to_bytes(len(raw), "little")
+        for i in _zero_runs(diff, k, len(text) - 2 * k):
+            if all("\u4e00" <= ch <= "\u9fff" for ch in text[i : i + k]):
+                found[i] = k
+    out, pos = [], 0
+    for i in sorted(found):
+        if i >= pos:
+            pos = i + 2 * found[i]
+            out.append((i, pos))
+    return out
+
+
+def _zero_runs(diff: bytes, k: int, last: int) -> list[int]:
+    """Character positions i <= last where k consecutive UTF-16 code units of `diff` are zero."""
+    zeros, out, pos = b"\0" * (2 * k), [], diff.find(b"\0" * (2 * k))
+    while pos != -1:
+        if pos % 2:
+            pos = diff.find(zeros, pos + 1)
+            continue
+        i = pos // 2
+        if i > last:
+            break
+        out.append(i)
+        pos = diff.find(zeros, pos + 2)
+    return out
 
 
 @rule(family="repetition", name="doubled_char", source="字词重复（观察所得）", authority="convention")
@@ -80,7 +121,8 @@ def doubled_item(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.text
     pos = text.find("、")
     while pos != -1:
-        m = _first_listed(text, pos)
+        # A、A needs the character after 、 among the 2 to 6 before it: a cheap test first
+        m = _first_listed(text, pos) if text[pos + 1 : pos + 2] in text[max(0, pos - 6) : pos - 1] else None
         pos = text.find("、", pos + 1)
         if m is None or ctx.in_noise(m.start(), m.end()):
             continue

@@ -14,10 +14,12 @@ from taizhang.text.checker.registry import rule
 
 
 @lru_cache(maxsize=1)
-def _data() -> list[tuple[tuple[str, ...], re.Pattern[str], dict]]:
-    """(trigger substrings, pattern, entry): a pattern is tried only when a trigger occurs."""
-    return [(tuple(f.get("trigger", ())), re.compile(f["pattern"]), f)
-            for f in vocab.load("formulations")["formulations"]]
+def _data() -> tuple[re.Pattern[str], list[tuple[frozenset[str], re.Pattern[str], dict]]]:
+    """(one pattern finding every trigger, [(triggers, pattern, entry)]): a pattern is tried only
+    when one of its triggers occurs (one scan finds which do)."""
+    items = [(frozenset(f.get("trigger", ())), re.compile(f["pattern"]), f)
+             for f in vocab.load("formulations")["formulations"]]
+    return vocab.alternation([t for triggers, _p, _f in items for t in triggers]), items
 
 
 @rule(family="stale_formulation", name="superseded", source="data/formulations.yaml（中央文件表述的有效期）",
@@ -26,18 +28,39 @@ def superseded(ctx: CheckContext) -> Iterator[Finding]:
     if not ctx.years:
         return
     year = min(ctx.years)
-    for triggers, pattern, item in _data():
-        if year <= item["valid_to"] or (triggers and not any(t in ctx.text for t in triggers)):
+    trigger_pattern, items = _data()
+    present: set[str] | None = None
+    for triggers, pattern, item in items:
+        if year <= item["valid_to"]:
             continue
+        if triggers:
+            if present is None:
+                present = _present(trigger_pattern, ctx.text)
+            if triggers.isdisjoint(present):
+                continue
+        lead = item.get("lead", ())
         for m in pattern.finditer(ctx.text):
-            if not ctx.in_noise(m.start(), m.end()):
-                yield _finding(ctx, m, item, year)
+            start, end = m.span()
+            if start and ctx.text[start - 1] in lead:
+                start -= 1
+            if not ctx.in_noise(start, end):
+                yield _finding(ctx, start, end, item, year)
 
 
-def _finding(ctx: CheckContext, m: re.Match[str], item: dict, year: int) -> Finding:
+def _finding(ctx: CheckContext, start: int, end: int, item: dict, year: int) -> Finding:
     return ctx.finding(
         "stale_formulation", "superseded", item.get("severity", "warning"),
-        f"“{m.group(0)}”是{item['since']}—{item['valid_to']}年的表述，用于{year}年材料已过时："
+        f"“{ctx.text[start:end]}”是{item['since']}—{item['valid_to']}年的表述，用于{year}年材料已过时："
         f"{item['reason']}；可改为“{item['replacement']}”",
-        m.start(), m.end(),
+        start, end,
     )
+
+
+def _present(pattern: re.Pattern[str], text: str) -> set[str]:
+    """The trigger strings occurring in `text` (a trigger inside a longer one is found too)."""
+    found: set[str] = set()
+    m = pattern.search(text)
+    while m is not None:
+        found.add(m.group(0))
+        m = pattern.search(text, m.start() + 1)
+    return found

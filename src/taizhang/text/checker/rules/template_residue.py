@@ -17,27 +17,29 @@ _KIND_NAMES = {"enterprise": "企业", "school": "学校", "hospital": "医院",
 
 
 @lru_cache(maxsize=1)
-def _data() -> tuple[re.Pattern[str], dict[str, dict], frozenset[str], list[tuple[re.Pattern[str], dict]]]:
+def _data() -> tuple[vocab.WordFinder, dict[str, dict], frozenset[str], list[tuple[re.Pattern[str], dict]]]:
     d = vocab.load("template_residue")
     by_term: dict[str, dict] = {}
     for group in d["groups"]:
         for term in group["terms"]:
             by_term[term] = group
     frags = [(re.compile(f["pattern"]), f) for f in d.get("fragments", [])]
-    return vocab.alternation(list(by_term)), by_term, frozenset(d["applies_to"]), frags
+    return vocab.WordFinder(list(by_term)), by_term, frozenset(d["applies_to"]), frags
 
 
 @rule(family="template_residue", name="foreign_vocabulary", source="data/template_residue.yaml（套用模板残留，观察所得）",
       authority="heuristic", max_severity="warning")
 def foreign_vocabulary(ctx: CheckContext) -> Iterator[Finding]:
-    pattern, by_term, applies, _f = _data()
+    finder, by_term, applies, _f = _data()
     kind = ctx.unit_kind
     if kind not in applies:
         return
     seen: set[str] = set()
-    for m in pattern.finditer(ctx.text):
-        group = by_term[m.group(0)]
-        if kind in group["kinds"] or ctx.in_noise(m.start(), m.end()):
+    text = ctx.text
+    for start, end in finder.finditer(text):
+        term = text[start:end]
+        group = by_term[term]
+        if kind in group["kinds"] or ctx.in_noise(start, end):
             continue
         if group.get("from_year") and (not ctx.years or min(ctx.years) < group["from_year"]):
             continue
@@ -47,8 +49,8 @@ def foreign_vocabulary(ctx: CheckContext) -> Iterator[Finding]:
         owner = "、".join(_KIND_NAMES.get(k, k) for k in group["kinds"])
         yield ctx.finding(
             "template_residue", "foreign_vocabulary", sev,
-            f"“{m.group(0)}”是{owner}的用语，出现在{_KIND_NAMES.get(kind, kind)}的材料中，疑为套用模板未改净",
-            m.start(), m.end(),
+            f"“{term}”是{owner}的用语，出现在{_KIND_NAMES.get(kind, kind)}的材料中，疑为套用模板未改净",
+            start, end,
         )
 
 
