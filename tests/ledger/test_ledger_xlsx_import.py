@@ -42,3 +42,22 @@ def test_caller_stopping_early_stops_and_closes_the_worker():
     stream.close()  # what an error while writing does to the loop over the stream
     assert closed.is_set()
     assert not [t for t in threading.enumerate() if t.name == "xlsx-import-reader"]
+
+
+def test_gc_pause_restores_the_collector_state():
+    import gc
+
+    from taizhang.ledger.xlsx_import import gc_paused
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), gc_paused():
+        assert not gc.isenabled()
+        raise RuntimeError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # an application that turned it off keeps it off
+    finally:
+        gc.enable()

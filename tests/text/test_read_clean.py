@@ -61,6 +61,17 @@ def test_ad_block_figures_are_never_indicators():
     assert {r.kind for r in doc.removed} == {"ad"}
 
 
+def test_body_sentence_mentioning_a_site_word_keeps_its_data():
+    # Only the banner goes: the sentence names 文库 and 公众号 but is the unit's own work, not an ad line.
+    text = ("开展宣讲【更多素材尽在文库】活动12场次，引导群众扫码关注公众号。\n"
+            "如需更多宣传资料请与镇宣传办联系，全年发放宣传资料3000余份。\n")
+    doc = read_text(text)
+    assert [r.text for r in doc.removed] == ["【更多素材尽在文库】"]
+    assert "活动12场次，引导群众扫码关注公众号。" in doc.clean_text
+    assert [i.qty for i in doc.indicators] == ["12场次", "3000余份"]
+    _check_removals(doc)
+
+
 def test_government_site_chrome_removed():
     doc = read_path(SAMPLES / "gov_page.txt")
     kinds = [r.kind for r in doc.removed]

@@ -33,6 +33,8 @@ def test_targets_and_progress(shared_site, built):
     client = shared_site.client("town_reader")
     page = client.get(f"/?unit={built.units['城关镇']}&year=2025").text
     assert "至少10" in page and "30%" in page  # 3 of 10 lectures
+    lagging = page[page.index('id="lagging"'):]
+    assert "理论宣讲：已完成 3，按进度应达 10" in lagging  # 2025 is over: the whole target was due
     targets = client.get("/targets?year=2025").text
     assert figure(targets, "theory_lecture.count") == "3" and "设定目标" not in targets  # 只读 cannot set
 

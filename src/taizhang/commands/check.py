@@ -76,14 +76,8 @@ def check(
 
 
 def _expand(paths: list[str]) -> list[Path]:
-    try:
-        from taizhang.text.batch import expand
-    except ImportError:  # reader not installed: plain files and *.txt under folders
-        out: list[Path] = []
-        for raw in paths:
-            p = Path(raw)
-            out.extend(sorted(p.rglob("*.txt")) if p.is_dir() else [p])
-        return out
+    from taizhang.text.batch import expand
+
     return expand(paths)
 
 

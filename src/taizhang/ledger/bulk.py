@@ -10,9 +10,10 @@ entry inside the database, from the stored row, instead of in Python.
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 
 from sqlalchemy.orm import Session
 
@@ -50,7 +51,11 @@ def reserve_ids(session: Session, count: int) -> list[int]:
         rows = conn.exec_driver_sql(
             "SELECT nextval(pg_get_serial_sequence('record', 'id')) FROM generate_series(1, %(n)s)", {"n": count})
         return sorted(r[0] for r in rows)
-    first = (conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM record").scalar() or 0) + 1
+    # Above the AUTOINCREMENT high-water mark, not just MAX(id): a deleted newest record's id
+    # must not come back (inserting explicit ids moves the mark up past them).
+    first = conn.exec_driver_sql(
+        "SELECT MAX(COALESCE((SELECT MAX(id) FROM record), 0), "
+        "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'record'), 0)) + 1").scalar()
     return list(range(first, first + count))
 
 
@@ -113,10 +118,27 @@ def _copy_batch(session: Session, rows: list[tuple], columns: tuple[str, ...]) -
         copy_rows(cur, "record", columns, rows)
 
 
+ROWS_PER_INSERT = 200  # rows in one multi-row INSERT on SQLite (bound by its variable limit too)
+
+
 def _sqlite_batch(session: Session, rows: list[tuple], columns: tuple[str, ...]) -> None:
-    # Driver-level executemany: sqlite3 binds in C; SQLAlchemy's per-row processing would cost 3x.
-    sql = f"INSERT INTO record ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    session.connection().exec_driver_sql(sql, rows)
+    # Driver-level executemany (sqlite3 binds in C; SQLAlchemy's per-row processing would cost
+    # 3x) of multi-row INSERTs: SQLite runs a statement's setup, and bumps `record`'s
+    # AUTOINCREMENT counter, once per statement, so a row each would cost about twice as much.
+    conn = session.connection()
+    width = len(columns)
+    limit = conn.connection.driver_connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    per_insert = max(1, min(ROWS_PER_INSERT, limit // width))
+    head = f"INSERT INTO record ({', '.join(columns)}) VALUES "
+    values = f"({', '.join('?' * width)})"
+    whole = len(rows) - len(rows) % per_insert
+    if whole:
+        flat = chain.from_iterable
+        conn.exec_driver_sql(head + ", ".join([values] * per_insert),
+                             [tuple(flat(rows[i:i + per_insert])) for i in range(0, whole, per_insert)])
+    if whole < len(rows):
+        rest = rows[whole:]
+        conn.exec_driver_sql(head + ", ".join([values] * len(rest)), tuple(chain.from_iterable(rest)))
 
 
 def insert_records(session: Session, rows: Iterable[dict], *, actor: str = "system", batch_size: int = 10000,
@@ -187,7 +209,7 @@ class ImportWriter:
     def _sqlite(self, rows: list[tuple]) -> None:
         _sqlite_batch(self.session, rows, IMPORT_COLUMNS)
         # We hold SQLite's write lock from the first insert on, so the batch got the
-        # consecutive rowids ending at the current maximum.
+        # consecutive rowids (AUTOINCREMENT: above every id ever used) ending at the maximum.
         last = self.conn.exec_driver_sql("SELECT MAX(id) FROM record").scalar()
         stamp = self.now.isoformat()
         self.conn.exec_driver_sql(

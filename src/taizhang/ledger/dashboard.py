@@ -53,6 +53,7 @@ class Dashboard:
     quarter: str
     missing_areas: list[str]  # names of work areas with nothing recorded this quarter
     silent_units: list[str]  # subordinate units with nothing recorded this quarter
+    lagging: list[tuple[str, float, float]] = field(default_factory=list)  # (label, actual, due by now)
     targets_met: int = 0
     targets_total: int = 0
 
@@ -82,6 +83,19 @@ def _area_rows(taxonomy: Taxonomy, values, progress) -> list[AreaBlock]:
     return blocks
 
 
+def _lagging(progress, year: int, today: date) -> list[tuple[str, float, float]]:
+    """Targets behind the pace the year has run so far (the whole target once the year is over)."""
+    if today.year < year:
+        return []
+    elapsed = 1.0 if today.year > year else (today.timetuple().tm_yday / date(year, 12, 31).timetuple().tm_yday)
+    out = []
+    for p in progress:
+        due = p.target * elapsed
+        if p.actual < due:
+            out.append((p.label, p.actual, round(due, 1)))
+    return out
+
+
 def build(session: Session, taxonomy: Taxonomy, unit_id: int, year: int, today: date) -> Dashboard:
     root = units.resolve(session, unit_id)
     period = Period.year(year)
@@ -109,7 +123,7 @@ def build(session: Session, taxonomy: Taxonomy, unit_id: int, year: int, today: 
         total_records=sum(b.records for b in areas), areas=areas,
         months=[(m, months.get(m, 0)) for m in range(1, 13)], ranking=ranking,
         quarter=f"{year}年第{q_no}季度", missing_areas=[a.name for a in taxonomy.areas if a.code not in active_areas],
-        silent_units=silent, targets_met=sum(p.met for p in progress), targets_total=len(progress),
+        silent_units=silent, lagging=_lagging(progress, year, today), targets_met=sum(p.met for p in progress), targets_total=len(progress),
     )
 
 

@@ -24,6 +24,12 @@ UNIT_LEVELS = ("省", "市", "县区", "乡镇街道", "部门", "村社区", "�
 TARGET_BOUNDS = ("至少", "不少于", "力争", "约")
 
 
+# Tables whose ids the audit log, evidence files and provenance lists name. Without
+# AUTOINCREMENT SQLite hands a deleted newest row's id (max(rowid)+1) to the next row, and
+# that history would then describe two records; PostgreSQL sequences never reuse ids anyway.
+NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -36,7 +42,7 @@ class Unit(Base):
     """单位. Subtrees are found through `unit_closure` (one row per ancestor-descendant pair)."""
 
     __tablename__ = "unit"
-    __table_args__ = (UniqueConstraint("parent_id", "name", name="uq_unit_parent_name"),)
+    __table_args__ = (UniqueConstraint("parent_id", "name", name="uq_unit_parent_name"), NEVER_REUSE_IDS)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), index=True)
@@ -65,6 +71,7 @@ class Record(Base):
         # One secondary index serves provenance (unit subtree x type x period) and per-unit listings;
         # every extra index would slow the bulk loads.
         Index("ix_record_unit_type_date", "unit_id", "type_code", "date_start"),
+        NEVER_REUSE_IDS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -88,6 +95,7 @@ class Evidence(Base):
     """佐证材料: file content lives on disk under its sha256; this row is its metadata."""
 
     __tablename__ = "evidence"
+    __table_args__ = (NEVER_REUSE_IDS,)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     record_id: Mapped[int] = mapped_column(ForeignKey("record.id", ondelete="CASCADE"), index=True)
@@ -103,7 +111,10 @@ class Target(Base):
     """目标: a planned figure for one unit, year and indicator."""
 
     __tablename__ = "target"
-    __table_args__ = (UniqueConstraint("unit_id", "year", "indicator", name="uq_target_unit_year_indicator"),)
+    __table_args__ = (
+        UniqueConstraint("unit_id", "year", "indicator", name="uq_target_unit_year_indicator"),
+        NEVER_REUSE_IDS,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)
@@ -157,7 +168,7 @@ class User(Base):
 
     # "user" is a reserved word in PostgreSQL.
     __tablename__ = "app_user"
-    __table_args__ = (UniqueConstraint("username", name="uq_app_user_username"),)
+    __table_args__ = (UniqueConstraint("username", name="uq_app_user_username"), NEVER_REUSE_IDS)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64))
@@ -174,7 +185,7 @@ class ApiToken(Base):
     """API token of a user; only the sha256 of the token is stored (the token is shown once)."""
 
     __tablename__ = "api_token"
-    __table_args__ = (UniqueConstraint("token_sha256", name="uq_api_token_sha256"),)
+    __table_args__ = (UniqueConstraint("token_sha256", name="uq_api_token_sha256"), NEVER_REUSE_IDS)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     token_sha256: Mapped[str] = mapped_column(String(64))

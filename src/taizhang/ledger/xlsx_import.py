@@ -9,10 +9,11 @@ is written. Stats deltas are gathered while validating and applied once at the e
 
 from __future__ import annotations
 
+import gc
 import queue
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import closing, nullcontext
+from contextlib import closing, contextmanager, nullcontext
 from itertools import islice
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def import_ledger(ledger, path: Path, unit: units.UnitRef, *, year: int | None =
     book = open_workbook(path)
     try:
         present = check_sheets(book, ledger.taxonomy)
-        with ledger.transaction() as session:
+        with gc_paused(), ledger.transaction() as session:
             root = units.resolve(session, unit)
             names = unit_names(session, root.id)
             writer = bulk.ImportWriter(session, actor)
@@ -74,6 +75,22 @@ def validated_batches(book: XlsxBook, present: dict[str, WorkArea], ctx: ImportC
             row_no += len(chunk)
             if batch:
                 yield batch
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for the import (process-wide, restored after).
+
+    An import allocates millions of short-lived lists and tuples without reference cycles
+    (freed by reference counting); the collector's passes over them measured ~10% of its CPU.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def in_background(items: Iterator, maxsize: int) -> Iterator:

@@ -26,19 +26,21 @@ def problems_section(b) -> Section:
     return sec
 
 
+RULES = ("little_activity", "down_min_pct", "down_max")  # their values: templates.yaml `problem_rules`
+
+
 def _rules(b) -> dict[str, int]:
-    rules = {"little_activity": 3, "down_min_pct": 10, "down_max": 5}
-    given = b.tpl.get("problem_rules") or {}
+    given = b.tpl.get("problem_rules")
     if not isinstance(given, dict):
         raise ValidationError("模板中的“problem_rules”应为键值表", field="templates")
-    for key, value in given.items():
-        if key not in rules:
-            raise ValidationError(f"模板中的“problem_rules”没有“{key}”一项（可用：{'、'.join(rules)}）",
-                                  field="templates")
+    for key in given.keys() - set(RULES):
+        raise ValidationError(f"模板中的“problem_rules”没有“{key}”一项（可用：{'、'.join(RULES)}）",
+                              field="templates")
+    for key in RULES:
+        value = given.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ValidationError(f"模板中的“problem_rules.{key}”应为非负整数", field="templates")
-        rules[key] = value
-    return rules
+    return given
 
 
 def _missed_targets(b) -> list[list]:

@@ -64,6 +64,45 @@ def inline_number_text(m: re.Match) -> tuple[str, str]:
         return style, whole[:2]
     raise ValueError(whole)
 
+# The same matches found by scans that each start with one literal character
+# (Python's regex engine skips to a literal far faster than it tests every
+# character against a class): 是/要 preceded by one to three numerals, 第 + numerals,
+# 首/其/再/最 + 先/次/者/后. No two of these can overlap, so the union, in text
+# order, is what INLINE_ANY_RE.finditer gives.
+_CN_ORDINALS = frozenset("一二三四五六七八九十")
+_SHI_RE = re.compile(r"是(?!否|指|由|为|以)")
+_YAO_RE = re.compile(r"要(?![求素点])")
+_DI_RE = re.compile(r"第([一二三四五六七八九十]{1,3})[，,、：:]")
+_SHOU_RES = tuple(re.compile(c + r"[先次者后][，,：:]") for c in "首其再最")
+
+
+def _after_numerals(text: str, rx: re.Pattern[str], style: str, out: list) -> None:
+    """Matches of `rx` (是 or 要) right after one to three numerals (the leftmost
+    start, as the regex scan "[numeral]{1,3}是" would take it)."""
+    for m in rx.finditer(text):
+        p = m.start()
+        start = p
+        while start > 0 and p - start < 3 and text[start - 1] in _CN_ORDINALS:
+            start -= 1
+        if start < p:
+            out.append((start, p + 1, style, text[start:p + 1], text[start:p]))
+
+
+def find_inline(text: str) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, style, marker, ordinal text) of each inline enumeration
+    marker (一是 一要 第一， 首先，) at a clause boundary or the text start, in
+    text order: the INLINE_ANY_RE matches kept by the INLINE_BOUNDARY rule."""
+    found: list[tuple[int, int, str, str, str]] = []
+    _after_numerals(text, _SHI_RE, "一是", found)
+    _after_numerals(text, _YAO_RE, "一要", found)
+    found.extend((m.start(), m.end(), "第一", m.group(), m.group(1)) for m in _DI_RE.finditer(text))
+    for rx in _SHOU_RES:
+        found.extend((m.start(), m.end(), "首先", m.group(), m.group()[:2]) for m in rx.finditer(text))
+    found = [f for f in found if f[0] == 0 or text[f[0] - 1] in INLINE_BOUNDARY]
+    found.sort()
+    return found
+
+
 _ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "再者": 3, "最后": 99}
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "零": 0, "〇": 0}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

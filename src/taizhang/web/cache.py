@@ -17,18 +17,36 @@ class VersionedCache:
         self.maxsize = maxsize
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._computing: dict[Hashable, threading.Lock] = {}
 
-    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+    def _hit(self, key: Hashable) -> tuple[bool, Any]:
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
-                return self._items[key]
-        value = compute()  # outside the lock: a slow report must not stall other pages
+                return True, self._items[key]
+            return False, None
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        found, value = self._hit(key)
+        if found:
+            return value
+        # One computation per key: after a write, the 30 requests that arrive together wait for the
+        # first one's county dashboard instead of each building it. Other keys are not held up.
         with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.maxsize:
-                self._items.popitem(last=False)
+            gate = self._computing.setdefault(key, threading.Lock())
+        with gate:
+            found, value = self._hit(key)
+            if found:
+                return value
+            try:
+                value = compute()
+                with self._lock:
+                    self._items[key] = value
+                    while len(self._items) > self.maxsize:
+                        self._items.popitem(last=False)
+            finally:
+                with self._lock:
+                    self._computing.pop(key, None)
         return value
 
     def clear(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from taizhang.errors import ValidationError
 from taizhang.taxonomy import ActivityType, Taxonomy
 
 RECORD_FIELDS = ("activity_type", "date_start", "date_end", "title", "place", "description", "participants")
@@ -22,7 +23,7 @@ def record_data(values: dict[str, str], taxonomy: Taxonomy) -> dict:
     data["highlight"] = bool(values.get("highlight"))
     try:
         kind = taxonomy.type(values.get("activity_type", ""))
-    except Exception:  # noqa: BLE001 - the service reports the unknown type in Chinese
+    except ValidationError:  # the service reports the unknown type in Chinese
         kind = None
     fields = {q.field for q in kind.quantities} if kind else set()
     data["quantities"] = {k[len(QTY_PREFIX):]: v for k, v in values.items()

@@ -1,18 +1,16 @@
-"""台账 in a real browser: add a record with evidence, Excel import with a bad row then a good one."""
+"""台账 in a real browser: add (and delete) a record with evidence, Excel import with a bad row then a good one."""
 
 from __future__ import annotations
 
 import uuid
 
 from browser_tools import DEMO_YEAR, figure, login
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 VILLAGE_USER = "hongfeng"  # 填报人 of 红峰村
 VILLAGE = "红峰村"
 LECTURE_COUNT = "theory_lecture.count"
 LECTURE_SHEET = "宣讲"
-
-
 CHART_ANIMATION_MS = 1500  # ECharts grows its bars in; screenshots should show them grown
 
 
@@ -69,6 +67,7 @@ def test_add_record_with_evidence_changes_the_workbench(page, shots, tmp_path):
     rows = record_rows(page)
     assert rows.count() == 1
     assert title in rows.first.inner_text()
+    assert "受众人次86" in rows.first.inner_text().replace(" ", "")
     shots("listed")
 
     # The evidence comes back byte for byte, as an attachment.
@@ -97,7 +96,7 @@ def test_add_record_with_evidence_changes_the_workbench(page, shots, tmp_path):
     assert figure(page, LECTURE_COUNT) == before
 
 
-def _filled_template(template, rows: list[list]) -> object:
+def _filled_template(template, rows: list[dict]) -> Workbook:
     wb = load_workbook(template)
     ws = wb[LECTURE_SHEET]
     headers = [c.value for c in ws[1]]
@@ -107,7 +106,7 @@ def _filled_template(template, rows: list[list]) -> object:
 
 
 def _lecture_row(title: str, kind: str = "理论宣讲") -> dict:
-    return {"单位": VILLAGE, "活动类型": kind, "开始日期": f"{DEMO_YEAR}-09-0{len(title) % 9 + 1}",
+    return {"单位": VILLAGE, "活动类型": kind, "开始日期": f"{DEMO_YEAR}-09-03",
             "结束日期": None, "标题": title, "地点": "村委会", "内容摘要": "导入测试", "参加人员": "党员群众",
             "亮点": "否", "受众人次": 40}
 

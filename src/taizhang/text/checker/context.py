@@ -22,7 +22,8 @@ _PLAN_WORDS = re.compile(r"下一步|下步|计划|打算|思路|举措|安排|�
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)年")
 _CN_YEAR = re.compile(r"(二[〇零][〇零一二三四五六七八九]{2})年")
 _CN_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
-_SENT_END = re.compile(r"[。！？；!?;\n]+")
+# a sentence: from its first character that is neither blank nor an end mark up to the next end mark
+_SENTENCE = re.compile(r"[^。！？；!?;\n \t\u3000][^。！？；!?;\n]*")
 _NOT_ANNUAL = re.compile(r"半年|季度|[一二三四五六七八九十\d]+月")
 
 
@@ -117,19 +118,11 @@ class CheckContext:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        """(start, end) of each sentence outside noise, trailing punctuation excluded."""
-        out: list[tuple[int, int]] = []
-        text, pos = self.text, 0
-        for m in _SENT_END.finditer(text):
-            s, e = pos, m.start()
-            pos = m.end()
-            while s < e and text[s] in " \t\u3000":
-                s += 1
-            if e > s and not self.in_noise(s, e):
-                out.append((s, e))
-        if pos < len(text) and not self.in_noise(pos, len(text)):
-            out.append((pos, len(text)))
-        return out
+        """(start, end) of each sentence outside noise, leading blanks and trailing punctuation excluded."""
+        spans = [m.span() for m in _SENTENCE.finditer(self.text)]
+        if not self._noise_starts:
+            return spans
+        return [(s, e) for s, e in spans if not self.in_noise(s, e)]
 
     @cached_property
     def line_starts(self) -> list[int]:

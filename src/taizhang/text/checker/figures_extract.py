@@ -4,8 +4,7 @@ compare (activity without its leading 全年/累计/共…, approximate and targ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from taizhang.text.checker.context import CheckContext
@@ -14,8 +13,7 @@ if TYPE_CHECKING:
 _STRIP = re.compile(r"^(?:全年|今年|年内|累计|共计|共|已|先后|合计|总计|还)+")
 
 
-@dataclass(frozen=True)
-class Qty:
+class Qty(NamedTuple):  # a named tuple: cheap to build, one per indicator
     value: float | None
     approx: bool
     measure: str

@@ -2,7 +2,7 @@
 
 Each file carries `version:` and its entries. Users extend a vocabulary by putting a
 file of the same name in a directory named by TAIZHANG_CHECKER_DATA (entries are
-appended). Every vocabulary is compiled once into a single alternation regex.
+appended). Every vocabulary is compiled once: into one trie-shaped regex, or a WordFinder for large ones.
 """
 
 from __future__ import annotations
@@ -62,17 +62,6 @@ def _trie_regex(words: list[str]) -> str:
     return body + "?" if optional else body
 
 
-def named_alternation(patterns: list[str]) -> re.Pattern[str]:
-    """One pattern over regex sources; group `g<i>` tells which source matched."""
-    return re.compile("|".join(f"(?P<g{i}>{p})" for i, p in enumerate(patterns)), re.M)
-
-
-def which(match: re.Match[str]) -> int:
-    name = match.lastgroup or ""
-    # lastgroup is the outermost named group that closed last: our g<i> wrappers.
-    return int(name[1:])
-
-
 class WordFinder:
     """Finds the words of a vocabulary in a text: leftmost first, the longest at each start, as
     `alternation(words).search` does, but faster on large vocabularies.
@@ -84,7 +73,7 @@ class WordFinder:
     A tail of another first character of the same group can match (a false hit): such hits are
     checked against the exact trie of their first character."""
 
-    _GROUP = 14
+    _GROUP = 20
 
     def __init__(self, words: list[str]):
         self.words = frozenset(w for w in words if w)

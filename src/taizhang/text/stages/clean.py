@@ -129,12 +129,6 @@ def _outside_gb2312(text: str) -> str:
     return "".join(_UNENCODABLE)
 
 
-def _has_traditional(text: str) -> bool:
-    """Any traditional character?"""
-    rare = _outside_gb2312(text)
-    return bool(rare) and not _traditional_chars().isdisjoint(rare)
-
-
 def _pinyin(src: str) -> list[tuple[int, int, str]]:
     """Pinyin glosses right after a Chinese character: 鎮(zhèn)."""
     out = []

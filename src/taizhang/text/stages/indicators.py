@@ -106,6 +106,9 @@ class IndicatorStage:
         self.actual_re = _words_re(cues["actual"])
         self.after_stop = tuple(cues["after_stop"])
         self.strip_prefix = re.compile("(?:" + _words_re(cues["strip_prefix"]).pattern + ")(?=..)")
+        # the characters a strip_prefix word starts with: the regex is tried only there
+        # (None when an empty word makes the regex match anywhere)
+        self.prefix_first = frozenset(w[0] for w in cues["strip_prefix"]) if all(cues["strip_prefix"]) else None
         self.strip_suffix = re.compile("(?<=..)(?:" + _words_re(cues["strip_suffix"]).pattern + ")$")
         # strip_suffix words by their last character, longest first (checked with endswith, see _suffix)
         self.suffix_words: dict[str, list[str]] = {}
@@ -254,12 +257,13 @@ class IndicatorStage:
             mm = _MARKER_PREFIX.match(text, a, b)
             if mm:
                 a = mm.end()
-        prefix_match, suffix_at = self.strip_prefix.match, self._suffix
+        prefix_match, suffix_at, prefix_first = self.strip_prefix.match, self._suffix, self.prefix_first
         for _ in range(3):
             old_a, old_b = a, b
-            p = prefix_match(text, a, b)
-            if p:
-                a = p.end()
+            if prefix_first is None or (a < b and text[a] in prefix_first):
+                p = prefix_match(text, a, b)
+                if p:
+                    a = p.end()
             q = suffix_at(text, a, b)
             if q is not None:
                 b = q

@@ -10,8 +10,7 @@ from bisect import bisect_right
 from operator import attrgetter
 
 from taizhang.text.config import OutlineConfig
-from taizhang.text.markers import (HEADING_ANY_RE, HEADING_CANDIDATE_RE, HEADING_STYLES, INLINE_ANY_RE, INLINE_BOUNDARY,
-                                   inline_number_text, ordinal)
+from taizhang.text.markers import HEADING_ANY_RE, HEADING_CANDIDATE_RE, HEADING_STYLES, find_inline, ordinal
 from taizhang.text.model import NumberingAnomaly, OutlineNode
 from taizhang.text.work import Work
 
@@ -126,17 +125,14 @@ class OutlineStage:
         # a heading's own body runs to the next heading of any level, so the heading
         # that holds a position is simply the last one starting before it
         starts = [n.start for n in flat]
-        found = []
-        for m in INLINE_ANY_RE.finditer(text):
-            s = m.start()
-            if s == 0 or text[s - 1] in INLINE_BOUNDARY:
-                style, num_text = inline_number_text(m)
-                found.append((s, style, m, num_text))
         groups: dict[int, tuple[OutlineNode | None, list]] = {}
-        for start, style, m, num_text in found:
-            k = bisect_right(starts, start) - 1
+        for item in find_inline(text):
+            k = bisect_right(starts, item[0]) - 1
             owner = flat[k] if k >= 0 else None
-            groups.setdefault(id(owner), (owner, []))[1].append((start, style, m, num_text))
+            group = groups.get(id(owner))
+            if group is None:
+                groups[id(owner)] = group = (owner, [])
+            group[1].append(item)
         for owner, items in groups.values():
             self._nest(text, owner, roots, items, anomalies)
 
@@ -144,7 +140,7 @@ class OutlineStage:
         base_level = owner.level if owner else 0
         top_children = owner.children if owner else roots
         stack: list[OutlineNode] = []  # open inline nodes, outermost first
-        for start, style, m, num_text in items:
+        for start, end, style, marker, num_text in items:
             number = ordinal(num_text)
             open_idx = None  # the open enumeration of this style (a plain loop: stacks are short)
             for i, n in enumerate(stack):
@@ -163,8 +159,8 @@ class OutlineStage:
                     del stack[open_idx:]
             parent_list = stack[-1].children if stack else top_children
             level = (stack[-1].level if stack else base_level) + 1
-            title = _title(text, m.end(), 30)
-            node = OutlineNode(level, m.group(), title, start, start, "other", style, number, True, [])
+            title = _title(text, end, 30)
+            node = OutlineNode(level, marker, title, start, start, "other", style, number, True, [])
             if prev is not None or number != 1:
                 self._check_inline(prev, node, anomalies)
             parent_list.append(node)

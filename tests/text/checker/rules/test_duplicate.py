@@ -12,3 +12,22 @@ def test_different_sentences_sharing_formulas_are_quiet(check):
     text = ("坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻党的二十大精神，扎实推进理论武装工作。\n"
             "坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻党的二十大精神，持续加强网络阵地管理。\n")
     assert check(text, "duplicate_passage") == []
+
+
+def test_shingles_are_the_four_character_windows():
+    from taizhang.text.checker.rules.duplicate import _shingles
+
+    text = "各镇街文化站全年实行免费对外开放"
+    grams = _shingles(text)
+    assert len(grams) == len(text) - 3
+    by_window = {text[i : i + 4]: g for i, g in zip(range(len(text)), grams)}
+    assert len(set(by_window.values())) == len(by_window)  # distinct windows, distinct integers
+    assert _shingles("开放开放开放")[0] == _shingles("开放开放开放")[2] and _shingles("abc") == []
+
+
+def test_copied_sentence_in_a_document_with_noise_and_formulas(check):
+    copy = "各镇街文化站全年实行免费对外开放，每周开放42小时，开放活动项目8个"
+    text = (f"一、工作情况\n坚持以习近平新时代中国特色社会主义思想为指导。{copy}。\n##paidbegin##\n"
+            f"二、存在问题\n（一）阵地建设。{copy}。\n")
+    found = check(text, "duplicate_passage")
+    assert len(found) == 1 and found[0].start > text.index("二、")

@@ -40,6 +40,6 @@ def test_ordinary_mentions_of_materials_are_not_noise(check):
 
 
 def test_body_text_around_a_banner_survives(check):
-    text = "标题\n开展宣讲【更多素材尽在文库】活动12场次，引导群众积极参与。\n"
+    text = "标题\n开展宣讲【更多素材尽在文库】活动12场次，引导群众扫码关注公众号。\n"
     found = check(text, "noise")
     assert [f.excerpt for f in found] == ["【更多素材尽在文库】"]

@@ -17,3 +17,10 @@ def test_arabic_list_marker_is_info(check):
 def test_clean_punctuation_is_quiet(check):
     text = "开展“我们的节日·端午”活动，学习《习近平谈治国理政》（第四卷）；时间为7:30，网址为www.gov.cn。"
     assert check(text, "punctuation") == []
+
+
+def test_unbalanced_counts_are_per_line(check):
+    text = "标题\n开展“文明家庭\n评选”活动。\n（一）加强学习（二）强化宣传）。\n"
+    found = check(text, "punctuation")
+    assert [(f.rule, f.excerpt) for f in found if f.rule == "unbalanced"] == [
+        ("unbalanced", "“"), ("unbalanced", "”"), ("unbalanced", "）")]

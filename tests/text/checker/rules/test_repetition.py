@@ -21,3 +21,15 @@ def test_legitimate_reduplication_is_quiet(check):
 def test_doubled_list_item_is_info(check):
     found = check("做好宣传思想和意识形态、意识形态工作。", "repetition")
     assert [(f.excerpt, f.severity) for f in found] == [("意识形态、意识形态", "info")]
+
+
+def test_doubled_word_scan_matches_the_backreference_regex():
+    import random
+
+    from taizhang.text.checker.rules.repetition import _WORD, _doubled_words
+
+    rng = random.Random(7)
+    texts = ["开展开展工作", "工作工作工作", "𠀀开展开展"] + [
+        "".join(rng.choice("开展工作学习的是ab1，") for _ in range(rng.randint(0, 40))) for _ in range(2000)]
+    for text in texts:
+        assert _doubled_words(text) == [m.span() for m in _WORD.finditer(text)], text

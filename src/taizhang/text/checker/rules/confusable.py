@@ -1,5 +1,5 @@
 """confusable: curated lexicon of common errors in official writing (data/confusables.yaml),
-matched in one pass over the text with a single alternation."""
+found in one pass over the text (vocab.WordFinder)."""
 
 from __future__ import annotations
 

@@ -33,8 +33,7 @@ _REGION_MIN = 30  # ...counted only for sentences with at least this many shingl
 _WINDOW = 8  # sentences either side of the best match that make up that stretch
 _CLAUSE = 8  # a clause this long found twice makes its sentences worth comparing
 _KEPT = "\u4e00-\u9fffA-Za-z0-9*"  # what is compared: Chinese characters, letters, digits, * (all in the BMP)
-_LONG_CLAUSE = re.compile(f"[{_KEPT}]{{{_CLAUSE},}}")
-_KEPT_RUN = re.compile(f"[{_KEPT}]+")
+_KEPT_RUN = re.compile(f"[{_KEPT}][{_KEPT}]*")
 _SEPARATORS = "\x00\x01\x02\x03"  # one of them, absent from the text, separates sentences
 
 
@@ -45,7 +44,7 @@ def _boilerplate() -> re.Pattern[str]:
 
 @lru_cache(maxsize=len(_SEPARATORS))
 def _kept_or(separator: str) -> re.Pattern[str]:
-    return re.compile(f"[{_KEPT}{separator}]+")
+    return re.compile(f"[{_KEPT}{separator}][{_KEPT}{separator}]*")
 
 
 def _masked(ctx: CheckContext) -> str:
@@ -65,9 +64,19 @@ def _masked(ctx: CheckContext) -> str:
     return "".join(pieces)
 
 
-def _recurring_clauses(masked: str) -> set[str]:
-    """Clauses of at least _CLAUSE characters that occur more than once."""
-    clauses = _LONG_CLAUSE.findall(masked)
+def _recurring_clauses(ctx: CheckContext) -> set[str]:
+    """Clauses of at least _CLAUSE characters, outside noise and set formulas, that occur more than once."""
+    text = ctx.text
+    if ctx.noise:
+        pieces, pos = [], 0
+        for s, e, _k in ctx.noise:
+            pieces.append(text[pos:s])
+            pos = e
+        pieces.append(text[pos:])
+        text = "\n".join(pieces)
+    # every run of kept characters once, filtered by length here: a pattern requiring 8 would be
+    # retried at each character of every shorter run
+    clauses = [c for c in _KEPT_RUN.findall(_boilerplate().sub("\n", text)) if len(c) >= _CLAUSE]
     if len(set(clauses)) == len(clauses):
         return set()
     return {c for c, n in Counter(clauses).items() if n > 1}
@@ -75,7 +84,8 @@ def _recurring_clauses(masked: str) -> set[str]:
 
 class _Units:
     """The sentences long enough to compare, looked at lazily: a document with a few copied clauses
-    needs the shingles of only the sentences around them.
+    needs the shingles of only the sentences around them, and a set of them only for the sentences
+    being judged (the others are compared as plain lists: building sets is the costly part).
 
     Sentence k is a unit when it has at least _MIN_SHINGLES distinct shingles; "8 sentences either
     side" counts units, as does "consecutive"."""
@@ -85,23 +95,40 @@ class _Units:
         self.spans = [(s, e) for s, e in ctx.sentences if e - s >= _MIN_SHINGLES]
         self._starts = [s for s, _e in self.spans]
         self._sets: dict[int, set[int]] = {}
+        self._units: dict[int, bool] = {}
+        self._paras: list[int] = []
         self._grams: list[int] = []  # shingles of all sentences, built on first use...
         self._slices: list[tuple[int, int]] = []  # ...and where each sentence's lie among them
 
     def __len__(self) -> int:
         return len(self.spans)
 
-    def shingles(self, k: int) -> set[int]:
-        """Sentence k's distinct shingles (formulas taken out); empty when it is not a unit."""
-        found = self._sets.get(k)
+    def grams(self, k: int) -> list[int]:
+        """Sentence k's shingles in order, repeats included."""
+        if not self._slices:
+            self._shingle_all()
+        lo, hi = self._slices[k]
+        return self._grams[lo:hi]
+
+    def is_unit(self, k: int) -> bool:
+        found = self._units.get(k)
         if found is None:
             if not self._slices:
                 self._shingle_all()
             lo, hi = self._slices[k]
-            found = set(self._grams[lo:hi])
-            if len(found) < _MIN_SHINGLES:
-                found = set()
-            self._sets[k] = found
+            if hi - lo < _MIN_SHINGLES:
+                found = False
+            else:  # the first _MIN_SHINGLES all differ in almost every sentence: no full set needed
+                head = self._grams[lo : lo + _MIN_SHINGLES]
+                found = len(set(head)) == _MIN_SHINGLES or len(set(self._grams[lo:hi])) >= _MIN_SHINGLES
+            self._units[k] = found
+        return found
+
+    def shingles(self, k: int) -> set[int]:
+        """Sentence k's distinct shingles (formulas taken out); empty when it is not a unit."""
+        found = self._sets.get(k)
+        if found is None:
+            found = self._sets[k] = set(self.grams(k)) if self.is_unit(k) else set()
         return found
 
     def _shingle_all(self) -> None:
@@ -109,11 +136,11 @@ class _Units:
         text = self.ctx.text
         separator = next((c for c in _SEPARATORS if c not in text), None)
         if separator is None:  # improbable: every separator occurs in the text
-            parts = ["".join(_KEPT_RUN.findall(_boilerplate().sub("", text[s:e]))) for s, e in self.spans]
+            parts = ["".join(_KEPT_RUN.findall(self.masked[s:e])) for s, e in self.spans]
             separator = ""
-        else:
-            masked = _boilerplate().sub("", separator.join(text[s:e] for s, e in self.spans))
-            parts = "".join(_kept_or(separator).findall(masked)).split(separator)
+        else:  # the masked text has the formulas blanked out already
+            joined = separator.join(self.masked[s:e] for s, e in self.spans)
+            parts = "".join(_kept_or(separator).findall(joined)).split(separator)
         pos = 0
         for chars in parts:
             self._slices.append((pos, pos + max(0, len(chars) - _N + 1)))
@@ -121,7 +148,11 @@ class _Units:
         self._grams = _shingles(separator.join(parts))
 
     def para(self, k: int) -> int:
-        return bisect_right(self.ctx.line_starts, self.spans[k][0])  # line number
+        """Line number of unit k."""
+        if not self._paras:
+            starts = self.ctx.line_starts
+            self._paras = [bisect_right(starts, s) for s, _e in self.spans]
+        return self._paras[k]
 
     def holders(self, clause: str) -> set[int]:
         """The units holding `clause`."""
@@ -129,7 +160,7 @@ class _Units:
         pos = self.masked.find(clause)
         while pos != -1:
             k = bisect_right(self._starts, pos) - 1
-            if k >= 0 and pos < self.spans[k][1] and self.shingles(k):
+            if k >= 0 and pos < self.spans[k][1] and self.is_unit(k):
                 out.add(k)
             pos = self.masked.find(clause, pos + 1)
         return out
@@ -138,19 +169,19 @@ class _Units:
         """Unit k and the _WINDOW units either side of it."""
         before, j = [], k - 1
         while j >= 0 and len(before) < _WINDOW:
-            if self.shingles(j):
+            if self.is_unit(j):
                 before.append(j)
             j -= 1
         after, j = [], k + 1
         while j < len(self.spans) and len(after) < _WINDOW:
-            if self.shingles(j):
+            if self.is_unit(j):
                 after.append(j)
             j += 1
         return before[::-1] + [k] + after
 
     def adjacent(self, a: int, b: int) -> bool:
         """Whether units a < b have no unit between them."""
-        return not any(self.shingles(j) for j in range(a + 1, b))
+        return not any(self.is_unit(j) for j in range(a + 1, b))
 
 
 def _shingles(text: str) -> list[int]:
@@ -185,7 +216,7 @@ def _match(units: _Units, i: int, partners: set[int]) -> _Match | None:
     mine = units.shingles(i)
     best, n = -1, 0
     for j in sorted(partners):
-        common = len(mine & units.shingles(j))
+        common = len(mine.intersection(units.grams(j)))
         if common > n:
             best, n = j, common
     if best < 0:
@@ -198,10 +229,10 @@ def _match(units: _Units, i: int, partners: set[int]) -> _Match | None:
     region = 0.0
     if pair < _PAIR:
         # the share of its shingles that the stretch holds (units sharing none add nothing)
-        region = 1 - len(mine.difference(*(units.shingles(j) for j in stretch))) / len(mine)
+        region = 1 - len(mine.difference(*(units.grams(j) for j in stretch))) / len(mine)
         if region < _REGION:
             return None
-    near = [j for j in stretch if not mine.isdisjoint(units.shingles(j))]  # its sources
+    near = [j for j in stretch if not mine.isdisjoint(units.grams(j))]  # its sources
     return _Match(best, pair, region if near else 0.0, near)
 
 
@@ -238,11 +269,10 @@ def _passages(units: _Units, matches: dict[int, _Match]) -> Iterator[list[int]]:
 @rule(family="duplicate_passage", name="near_duplicate", source="段落重复（字符 n-gram 相似度）",
       authority="heuristic", max_severity="warning")
 def near_duplicate(ctx: CheckContext) -> Iterator[Finding]:
-    masked = _masked(ctx)
-    clauses = _recurring_clauses(masked)
+    clauses = _recurring_clauses(ctx)
     if not clauses:
         return
-    units = _Units(ctx, masked)
+    units = _Units(ctx, _masked(ctx))
     matches = _matches(units, clauses)
     consumed: set[int] = set()
     for group in _passages(units, matches):

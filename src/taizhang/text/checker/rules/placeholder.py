@@ -13,7 +13,9 @@ from taizhang.text.checker.context import CheckContext
 from taizhang.text.checker.finding import Finding
 from taizhang.text.checker.registry import rule
 
-_RUN = re.compile(r"[XxＸｘ×*＊○〇某_＿]+")  # one character class: the engine scans fast
+# one character class, written [c][c]* rather than [c]+: a leading repeat keeps the regex engine
+# from skipping straight to the candidate characters
+_RUN = re.compile(r"[XxＸｘ×*＊○〇某_＿][XxＸｘ×*＊○〇某_＿]*")
 _CANDIDATE = re.compile(r"[XxＸｘ×]+|\*+|＊+|[○〇]{2,}|某某+|_{2,}|＿{2,}")
 _FIELD = re.compile(
     r"[\[【［(（](?:单位名称|单位全称|姓名|名称|日期|时间|数字|数量|地点|填写[^\]】］)）\n]{0,6}|此处[^\]】］)）\n]{0,6})[\]】］)）]"
@@ -55,11 +57,14 @@ def unfilled(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.text
     spans = []
     for run in _RUN.finditer(text):
-        if run.end() - run.start() == 1 and run.group(0) in "某_＿○〇":
+        chunk = run.group(0)
+        if len(chunk) == 1 and chunk in "某_＿○〇":
             continue  # a lone 某, _ or 〇 is never a blank
-        for m in _CANDIDATE.finditer(text, run.start(), run.end()):
-            if _is_blank(text, m.start(), m.end()):
-                spans.append((m.start(), m.end()))
+        if chunk.count(chunk[0]) == len(chunk):  # one character repeated ("**", "XX"): one candidate
+            pieces = [run.span()]
+        else:
+            pieces = [m.span() for m in _CANDIDATE.finditer(text, run.start(), run.end())]
+        spans.extend((s, e) for s, e in pieces if _is_blank(text, s, e))
     spans.extend(m.span() for m in _FIELD.finditer(text))  # starts with a bracket: a fast scan
     for s, e in sorted(spans):
         if ctx.in_noise(s, e):

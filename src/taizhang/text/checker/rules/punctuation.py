@@ -14,9 +14,12 @@ _CJK = "\u4e00-\u9fff"
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # the mark comes first so that the engine skips straight to the rare half-width marks
 _HALF = re.compile(rf"([,;:?!])(?:(?<=[{_CJK}”’）》].)(?=[{_CJK}“‘（《])|(?<=[{_CJK}].)(?=\s*$))", re.M)
+_ANY_HALF = re.compile(r"[,;:?!(]")
 _PAREN = re.compile(rf"\(([^()\n]{{0,40}}[{_CJK}][^()\n]{{0,40}})\)")
 _DOUBLED = re.compile(r"([，。、；：])[，。、；：]+")
-_DOT_LIST = re.compile(r"([0-9０-９]{1,2})、")  # at a line start: tested in list_marker
+# at a line start: tested in list_marker. A pattern must start with a plain character class (not a
+# repeat) for the regex engine to skip straight to candidates: hence [0-9][0-9]? rather than [0-9]{1,2}.
+_DOT_LIST = re.compile(r"([0-9０-９][0-9０-９]?)、")
 _PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _BRACKET_OR_BREAK = re.compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "\n]")
@@ -36,7 +39,7 @@ def _first_warning(ctx: CheckContext, items: list[tuple[int, int, str, str | Non
       authority="standard", max_severity="warning")
 def half_width(ctx: CheckContext) -> Iterator[Finding]:
     items: list[tuple[int, int, str, str | None]] = []
-    if not any(ch in ctx.text for ch in ",;:?!("):
+    if _ANY_HALF.search(ctx.text) is None:
         return
     for m in _HALF.finditer(ctx.text):
         ch = m.group(1) or m.group(2)
@@ -77,18 +80,21 @@ def unbalanced(ctx: CheckContext) -> Iterator[Finding]:
 def _lines_with_unequal_counts(text: str) -> list[int]:
     """Line numbers (0-based) where some opener and its closer occur a different number of times:
     one scan collects just the brackets and line breaks."""
-    out, line, balance = [], 0, dict.fromkeys(_PAIRS, 0)
+    out, line, balance, touched = [], 0, dict.fromkeys(_PAIRS, 0), False
     for ch in _BRACKET_OR_BREAK.findall(text):
         if ch == "\n":
-            if any(balance.values()):
-                out.append(line)
-                balance = dict.fromkeys(_PAIRS, 0)
+            if touched:
+                if any(balance.values()):
+                    out.append(line)
+                balance, touched = dict.fromkeys(_PAIRS, 0), False
             line += 1
         elif ch in _PAIRS:
             balance[ch] += 1
+            touched = True
         else:
             balance[_CLOSERS[ch]] -= 1
-    if any(balance.values()):
+            touched = True
+    if touched and any(balance.values()):
         out.append(line)
     return out
 

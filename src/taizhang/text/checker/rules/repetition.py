@@ -16,6 +16,9 @@ _CJK = "\u4e00-\u9fff"
 _NUMERALS = set("一二三四五六七八九十百千万两零〇几")
 _WORD = re.compile(rf"([{_CJK}]{{2,4}})\1")
 _LISTED = re.compile(rf"([{_CJK}]{{2,6}})、\1(?=[{_CJK}])")
+# A、A needs the character after 、 to be the one 2 to 6 before it: a 、 (the engine skips to it)
+# where that holds; _first_listed then tests the items themselves
+_LISTED_HINT = re.compile(r"、(?:(?<=(.).、)\1|(?<=(.)..、)\2|(?<=(.)...、)\3|(?<=(.)....、)\4|(?<=(.).....、)\5)")
 _ENUM = re.compile(r"(是是|要要)(?<=[一二三四五六七八九十]..)(?!非)")  # literal first: fast scan
 
 
@@ -23,7 +26,8 @@ _ENUM = re.compile(r"(是是|要要)(?<=[一二三四五六七八九十]..)(?!�
 def _data() -> tuple[frozenset[str], re.Pattern[str], dict[str, str], list[str]]:
     d = vocab.load("repetition")
     chars: dict[str, str] = d["doubled_chars"]
-    pattern = re.compile("|".join(re.escape(c * 2) for c in chars))
+    # one class and a backreference, not one alternative per character: the engine skips to the class
+    pattern = re.compile(f"([{''.join(map(re.escape, chars))}])\\1")
     return frozenset(d["whitelist"]), pattern, chars, list(d["exceptions"])
 
 
@@ -119,11 +123,8 @@ def doubled_char(ctx: CheckContext) -> Iterator[Finding]:
       max_severity="info")
 def doubled_item(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.text
-    pos = text.find("、")
-    while pos != -1:
-        # A、A needs the character after 、 among the 2 to 6 before it: a cheap test first
-        m = _first_listed(text, pos) if text[pos + 1 : pos + 2] in text[max(0, pos - 6) : pos - 1] else None
-        pos = text.find("、", pos + 1)
+    for candidate in _LISTED_HINT.finditer(text):
+        m = _first_listed(text, candidate.start())
         if m is None or ctx.in_noise(m.start(), m.end()):
             continue
         word = m.group(1)
