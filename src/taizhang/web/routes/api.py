@@ -16,7 +16,7 @@ from taizhang.errors import ValidationError
 from taizhang.ledger import Period
 from taizhang.ledger.browse import RecordFilter
 from taizhang.web.permissions import Actor, require
-from taizhang.web.routes.common import year_or
+from taizhang.web.routes.common import unit_and_year
 
 router = APIRouter(tags=["台账 API"])
 
@@ -183,9 +183,7 @@ def list_units(request: Request, actor: Actor = Depends(require("view"))):
 @router.get("/figures", response_model=Figures, summary="单位（含下级）年度各项指标数字")
 def figures(request: Request, unit: str | None = None, year: int | None = None,
             actor: Actor = Depends(require("view"))):
-    site = request.app.state.site
-    chosen = actor.unit_ref(unit, site)
-    year_value = year_or(str(year) if year else None, site.default_year(chosen.id, actor.version))
+    site, chosen, year_value = unit_and_year(request, actor, unit, str(year) if year else None)
     values = site.cache.get(("figures", chosen.id, year_value, actor.version),
                             lambda: site.ledger.indicator_values(chosen.id, Period.year(year_value)))
     return Figures(unit_id=chosen.id, unit=chosen.name, year=year_value,
@@ -196,9 +194,7 @@ def figures(request: Request, unit: str | None = None, year: int | None = None,
 @router.get("/targets", response_model=list[TargetOut], summary="单位年度目标及完成进度")
 def targets(request: Request, unit: str | None = None, year: int | None = None,
             actor: Actor = Depends(require("view"))):
-    site = request.app.state.site
-    chosen = actor.unit_ref(unit, site)
-    year_value = year_or(str(year) if year else None, site.default_year(chosen.id, actor.version))
+    site, chosen, year_value = unit_and_year(request, actor, unit, str(year) if year else None)
     return [TargetOut(id=p.target_id, indicator=p.indicator, label=p.label, bound=p.bound, target=p.target,
                       actual=p.actual, last_year=p.last_year, ratio=p.ratio, source=p.source)
             for p in site.ledger.progress(chosen.id, year_value)]

@@ -8,7 +8,7 @@ from datetime import date
 from fastapi import APIRouter, Depends, Request
 
 from taizhang.web.permissions import Actor, require
-from taizhang.web.routes.common import year_choices, year_or
+from taizhang.web.routes.common import unit_and_year, year_choices
 
 router = APIRouter()
 
@@ -16,9 +16,7 @@ router = APIRouter()
 @router.get("/")
 def dashboard(request: Request, year: str | None = None, unit: str | None = None,
               actor: Actor = Depends(require("view"))):
-    site = request.app.state.site
-    chosen = actor.unit_ref(unit, site)
-    year_value = year_or(year, site.default_year(chosen.id, actor.version))
+    site, chosen, year_value = unit_and_year(request, actor, unit, year)
 
     def body():
         board = site.dashboard(chosen.id, year_value, actor.version)

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
-from starlette.background import BackgroundTask
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from taizhang.errors import ValidationError
 from taizhang.ledger.attachments import sniff
 from taizhang.ledger.browse import RecordFilter
 from taizhang.web import forms, uploads
 from taizhang.web.permissions import Actor, require
-from taizhang.web.routes.common import opt_int, year_choices, year_or
+from taizhang.web.routes.common import (
+    file_download,
+    opt_int,
+    unit_and_year,
+    year_choices,
+)
 from taizhang.web.sessions import read_form
 
 router = APIRouter()
@@ -198,28 +201,17 @@ def ledger_import(request: Request, form=Depends(read_form), actor: Actor = Depe
     return RedirectResponse(f"/ledger?unit={unit.id}&imported={count}", status_code=303)
 
 
-def _xlsx_response(fill, filename: str) -> FileResponse:
-    tmp = Path(tempfile.mkstemp(suffix=".xlsx")[1])
-    fill(tmp)
-    return FileResponse(tmp, media_type=XLSX, filename=filename, content_disposition_type="attachment",
-                        background=BackgroundTask(tmp.unlink, missing_ok=True))
-
-
 @router.get("/ledger/export")
 def ledger_export(request: Request, unit: str | None = None, year: str | None = None,
                   actor: Actor = Depends(require("view"))):
-    site = request.app.state.site
-    chosen = actor.unit_ref(unit, site)
-    year_value = year_or(year, site.default_year(chosen.id, actor.version))
-    return _xlsx_response(lambda p: site.ledger.export_xlsx(chosen.id, year_value, p),
-                          f"{chosen.name}{year_value}年台账.xlsx")
+    site, chosen, year_value = unit_and_year(request, actor, unit, year)
+    return file_download(lambda p: site.ledger.export_xlsx(chosen.id, year_value, p),
+                          f"{chosen.name}{year_value}年台账.xlsx", XLSX, ".xlsx")
 
 
 @router.get("/ledger/template")
 def ledger_template(request: Request, unit: str | None = None, year: str | None = None,
                     actor: Actor = Depends(require("view"))):
-    site = request.app.state.site
-    chosen = actor.unit_ref(unit, site)
-    year_value = year_or(year, site.default_year(chosen.id, actor.version))
-    return _xlsx_response(lambda p: site.ledger.blank_template(chosen.id, year_value, p),
-                          f"{chosen.name}{year_value}年台账（空白模板）.xlsx")
+    site, chosen, year_value = unit_and_year(request, actor, unit, year)
+    return file_download(lambda p: site.ledger.blank_template(chosen.id, year_value, p),
+                          f"{chosen.name}{year_value}年台账（空白模板）.xlsx", XLSX, ".xlsx")

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import FileResponse, Response
-from starlette.background import BackgroundTask
+from fastapi.responses import Response
 
 from taizhang.errors import NotFound
 from taizhang.report.render.pdf import find_soffice
 from taizhang.report.walk import iter_figures
 from taizhang.web.permissions import Actor, require
-from taizhang.web.routes.common import year_choices, year_or
+from taizhang.web.routes.common import file_download, unit_and_year, year_choices
 
 router = APIRouter()
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -21,9 +17,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _report(request: Request, actor: Actor, unit: str | None, year: str | None):
-    site = request.app.state.site
-    chosen = actor.unit_ref(unit, site)
-    year_value = year_or(year, site.default_year(chosen.id, actor.version))
+    site, chosen, year_value = unit_and_year(request, actor, unit, year)
     return site, chosen, year_value, site.report(chosen.id, year_value, actor.version)
 
 
@@ -68,20 +62,13 @@ def figure_records(request: Request, figure: str, unit: str | None = None, year:
         "use": use, "prov": prov, "rows": rows, "names": names, "taxonomy": site.ledger.taxonomy})
 
 
-def _download(build, filename: str, media_type: str, suffix: str) -> FileResponse:
-    tmp = Path(tempfile.mkstemp(suffix=suffix)[1])
-    build(tmp)
-    return FileResponse(tmp, media_type=media_type, filename=filename, content_disposition_type="attachment",
-                        background=BackgroundTask(tmp.unlink, missing_ok=True))
-
-
 @router.get("/report/docx")
 def report_docx(request: Request, unit: str | None = None, year: str | None = None,
                 actor: Actor = Depends(require("view"))):
     from taizhang.report.render import render_docx
 
     _, _, _, rep = _report(request, actor, unit, year)
-    return _download(lambda p: render_docx(rep, p), f"{rep.title}.docx", DOCX, ".docx")
+    return file_download(lambda p: render_docx(rep, p), f"{rep.title}.docx", DOCX, ".docx")
 
 
 @router.get("/report/sources.xlsx")
@@ -90,7 +77,7 @@ def report_sources_xlsx(request: Request, unit: str | None = None, year: str | N
     from taizhang.report.render import write_provenance_xlsx
 
     _, _, _, rep = _report(request, actor, unit, year)
-    return _download(lambda p: write_provenance_xlsx(rep, p), f"{rep.title}.数据来源清单.xlsx", XLSX, ".xlsx")
+    return file_download(lambda p: write_provenance_xlsx(rep, p), f"{rep.title}.数据来源清单.xlsx", XLSX, ".xlsx")
 
 
 @router.get("/report/sources.json")
@@ -114,4 +101,4 @@ def report_pdf(request: Request, unit: str | None = None, year: str | None = Non
     if find_soffice() is None:
         raise NotFound("本机未安装 LibreOffice，无法生成 PDF；请下载 Word 版")
     _, _, _, rep = _report(request, actor, unit, year)
-    return _download(lambda p: render_pdf(rep, p), f"{rep.title}.pdf", "application/pdf", ".pdf")
+    return file_download(lambda p: render_pdf(rep, p), f"{rep.title}.pdf", "application/pdf", ".pdf")

@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse
 from taizhang.ledger.models import TARGET_BOUNDS
 from taizhang.ledger.validation import parse_number
 from taizhang.web.permissions import Actor, require
-from taizhang.web.routes.common import year_choices, year_or
+from taizhang.web.routes.common import unit_and_year, year_choices
 
 router = APIRouter()
 
@@ -16,9 +16,7 @@ router = APIRouter()
 @router.get("/targets")
 def targets_page(request: Request, unit: str | None = None, year: str | None = None,
                  actor: Actor = Depends(require("view"))):
-    site = request.app.state.site
-    chosen = actor.unit_ref(unit, site)
-    year_value = year_or(year, site.default_year(chosen.id, actor.version))
+    site, chosen, year_value = unit_and_year(request, actor, unit, year)
     rows = site.cache.get(("progress", chosen.id, year_value, actor.version),
                           lambda: site.ledger.progress(chosen.id, year_value))
     return site.templates.render(request, "targets.html", {
@@ -31,9 +29,7 @@ def targets_page(request: Request, unit: str | None = None, year: str | None = N
 def target_set(request: Request, unit: str = Form(""), year: str = Form(""), indicator: str = Form(""),
                value: str = Form(""), bound: str = Form("至少"), source: str = Form(""),
                actor: Actor = Depends(require("target.edit"))):
-    site = request.app.state.site
-    chosen = actor.unit_ref(unit, site)
-    year_value = year_or(year, site.default_year(chosen.id, actor.version))
+    site, chosen, year_value = unit_and_year(request, actor, unit, year)
     site.ledger.set_target(chosen.id, year_value, indicator, parse_number(value, "目标值", "value"), bound=bound,
                            source=source.strip()[:500], actor=actor.name)
     return RedirectResponse(f"/targets?unit={chosen.id}&year={year_value}&saved=1", status_code=303)
