@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-import getpass
-import os
-import sys
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.tree import Tree
 
+from taizhang.commands.common import actor_name, console, open_ledger
 from taizhang.errors import ValidationError
 
-# Piped output (make run in CI logs) gets a wide fixed width so the Chinese tables stay readable.
-console = Console(width=None if sys.stdout.isatty() else 150)
 unit_app = typer.Typer(help="单位：添加、查看单位树。", no_args_is_help=True)
 record_app = typer.Typer(help="台账记录：添加、查看、删除。", no_args_is_help=True)
 target_app = typer.Typer(help="目标：设定、查看年度目标及完成进度。", no_args_is_help=True)
-
-
-def _ledger(ctx: typer.Context):
-    from taizhang.ledger import Ledger
-
-    return Ledger.open(ctx.obj["db"])
-
-
-def _actor() -> str:
-    return os.environ.get("TAIZHANG_USER") or getpass.getuser() or "system"
 
 
 def _num(value: float) -> str:
@@ -45,7 +30,7 @@ def _bar(description: str) -> Progress:
 
 def init(ctx: typer.Context) -> None:
     """创建或升级台账数据库（执行数据库迁移）。"""
-    _ledger(ctx)
+    open_ledger(ctx)
     console.print(f"台账数据库已就绪：{ctx.obj['db']}")
 
 
@@ -54,14 +39,14 @@ def unit_add(ctx: typer.Context, name: str = typer.Argument(..., help="单位名
              level: str = typer.Option(..., "--level", "-l", help="层级：县区/乡镇街道/部门/村社区/学校/企业…"),
              parent: str = typer.Option(None, "--parent", "-p", help="上级单位名称或编号")) -> None:
     """添加单位。"""
-    unit = _ledger(ctx).add_unit(name, level, parent, actor=_actor())
+    unit = open_ledger(ctx).add_unit(name, level, parent, actor=actor_name())
     console.print(f"已添加单位“{unit.name}”（编号 {unit.id}，{unit.level}）")
 
 
 @unit_app.command("list")
 def unit_list(ctx: typer.Context, under: str = typer.Option(None, "--under", "-u", help="只看此单位及下级")) -> None:
     """以树形列出单位。"""
-    all_units = _ledger(ctx).units(under)
+    all_units = open_ledger(ctx).units(under)
     if not all_units:
         console.print("还没有单位。可用 `taizhang unit add` 添加，或 `taizhang demo` 生成示例县。")
         return
@@ -105,7 +90,7 @@ def record_add(ctx: typer.Context, unit: str = typer.Option(..., "--unit", "-u",
     data = {"activity_type": kind, "date_start": day, "date_end": end, "title": title, "place": place,
             "description": description, "participants": participants, "highlight": highlight,
             "quantities": _parse_qty(qty)}
-    record = _ledger(ctx).create_record(unit, data, actor=_actor(), evidence_files=evidence)
+    record = open_ledger(ctx).create_record(unit, data, actor=actor_name(), evidence_files=evidence)
     console.print(f"已添加台账记录（编号 {record.id}）")
 
 
@@ -117,7 +102,7 @@ def record_list(ctx: typer.Context, unit: str = typer.Option(..., "--unit", "-u"
     """列出单位（含下级）的台账记录。"""
     from taizhang.ledger import Period
 
-    ledger = _ledger(ctx)
+    ledger = open_ledger(ctx)
     rows = ledger.records(unit, Period.year(year) if year else None, [kind] if kind else None, limit)
     names = {u.id: u.name for u in ledger.units(unit)}
     table = Table(title=f"{ledger.unit(unit).name}台账记录" + (f"（{year}年）" if year else ""))
@@ -134,7 +119,7 @@ def record_list(ctx: typer.Context, unit: str = typer.Option(..., "--unit", "-u"
 @record_app.command("delete")
 def record_delete(ctx: typer.Context, record_id: int = typer.Argument(..., help="记录编号")) -> None:
     """删除一条台账记录（留有审计记录）。"""
-    _ledger(ctx).delete_record(record_id, actor=_actor())
+    open_ledger(ctx).delete_record(record_id, actor=actor_name())
     console.print(f"已删除台账记录（编号 {record_id}）")
 
 
@@ -148,7 +133,7 @@ def target_set(ctx: typer.Context, unit: str = typer.Option(..., "--unit", "-u")
                bound: str = typer.Option("至少", "--bound", "-b", help="至少/不少于/力争/约"),
                source: str = typer.Option("", "--source", help="目标出处（计划原句）")) -> None:
     """设定（或修改）年度目标。"""
-    target = _ledger(ctx).set_target(unit, year, indicator, value, bound=bound, source=source, actor=_actor())
+    target = open_ledger(ctx).set_target(unit, year, indicator, value, bound=bound, source=source, actor=actor_name())
     console.print(f"已设定目标：{target.indicator} {target.bound}{_num(target.value)}（编号 {target.id}）")
 
 
@@ -158,7 +143,7 @@ def target_list(ctx: typer.Context, unit: str = typer.Option(..., "--unit", "-u"
     """列出年度目标及完成进度。"""
     from taizhang.commands.ledger_tables import progress_table
 
-    ledger = _ledger(ctx)
+    ledger = open_ledger(ctx)
     console.print(progress_table(ledger.progress(unit, year), f"{ledger.unit(unit).name}{year}年目标"))
 
 
@@ -173,14 +158,14 @@ def stats(ctx: typer.Context, unit: str = typer.Option(..., "--unit", "-u"),
     builders = {"area": ledger_tables.by_area, "month": ledger_tables.by_month, "unit": ledger_tables.by_unit}
     if by not in builders:
         raise ValidationError(f"--by 应为 area、month 或 unit，而不是“{by}”", field="by")
-    console.print(builders[by](_ledger(ctx), unit, year))
+    console.print(builders[by](open_ledger(ctx), unit, year))
 
 
 def export(ctx: typer.Context, unit: str = typer.Option(..., "--unit", "-u"),
            year: int = typer.Option(..., "--year", "-y"),
            out: Path = typer.Option(..., "--out", "-o", help="输出 .xlsx 文件")) -> None:
     """导出单位年度台账为 Excel（无记录时即为空白模板）。"""
-    count = _ledger(ctx).export_xlsx(unit, year, out)
+    count = open_ledger(ctx).export_xlsx(unit, year, out)
     console.print(f"已导出 {count} 条记录到 {out}")
 
 
@@ -188,10 +173,10 @@ def import_(ctx: typer.Context, path: Path = typer.Argument(..., help=".xlsx 文
             unit: str = typer.Option(..., "--unit", "-u", help="台账所属单位（行中单位须在其范围内）"),
             year: int = typer.Option(None, "--year", "-y", help="只接受该年度的记录")) -> None:
     """从 Excel 导入台账：全部成功才写入，任何一行有错则不写入。"""
-    ledger = _ledger(ctx)
+    ledger = open_ledger(ctx)
     with _bar("读取表格") as bar:
         task = bar.add_task("read", total=None)
-        rows_read = ledger.import_xlsx(path, unit, year=year, actor=_actor(),
+        rows_read = ledger.import_xlsx(path, unit, year=year, actor=actor_name(),
                                        progress=lambda n: bar.advance(task, n))
         bar.update(task, total=rows_read, completed=rows_read)
     console.print(f"已导入 {rows_read} 条记录")
@@ -204,7 +189,7 @@ def demo(ctx: typer.Context, if_absent: bool = typer.Option(False, "--if-absent"
     """生成虚构的“示例县”演示台账（两个年度的记录和两年的目标）。"""
     from taizhang.ledger import demo as demo_mod
 
-    ledger = _ledger(ctx)
+    ledger = open_ledger(ctx)
     if ledger.find_unit(demo_mod.COUNTY) is not None:
         if if_absent:
             console.print("示例县已存在，跳过生成。")

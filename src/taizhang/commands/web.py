@@ -6,24 +6,12 @@ import os
 import sys
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-console = Console(width=None if sys.stdout.isatty() else 150)
+from taizhang.commands.common import actor_name, console, open_ledger
+
 user_app = typer.Typer(help="账号：添加、查看网页登录账号。", no_args_is_help=True)
 token_app = typer.Typer(help="API 令牌：供其他系统调用 /api/。", no_args_is_help=True)
-
-
-def _ledger(ctx: typer.Context):
-    from taizhang.ledger import Ledger
-
-    return Ledger.open(ctx.obj["db"])
-
-
-def _actor() -> str:
-    import getpass
-
-    return os.environ.get("TAIZHANG_USER") or getpass.getuser() or "system"
 
 
 @user_app.command("add")
@@ -35,14 +23,14 @@ def user_add(ctx: typer.Context, username: str = typer.Argument(..., help="用�
     """添加网页登录账号。"""
     if password is None:
         password = typer.prompt("密码", hide_input=True, confirmation_prompt=True)
-    user = _ledger(ctx).create_user(username, password, role, unit, display_name=display_name, actor=_actor())
+    user = open_ledger(ctx).create_user(username, password, role, unit, display_name=display_name, actor=actor_name())
     console.print(f"已添加账号“{user.username}”（{user.role}，编号 {user.id}）")
 
 
 @user_app.command("list")
 def user_list(ctx: typer.Context, under: str = typer.Option(None, "--under", "-u", help="只看此单位及下级的账号")) -> None:
     """列出账号。"""
-    ledger = _ledger(ctx)
+    ledger = open_ledger(ctx)
     users = ledger.users(under)
     names = {u.id: u.name for u in ledger.units()}
     table = Table(title="账号")
@@ -58,7 +46,7 @@ def user_list(ctx: typer.Context, under: str = typer.Option(None, "--under", "-u
 def token_create(ctx: typer.Context, username: str = typer.Argument(..., help="令牌所属账号"),
                  name: str = typer.Option("", "--name", help="用途说明")) -> None:
     """为账号创建 API 令牌（只显示这一次）。"""
-    _, plain = _ledger(ctx).create_token(username, name, actor=_actor())
+    _, plain = open_ledger(ctx).create_token(username, name, actor=actor_name())
     console.print("已创建 API 令牌（只显示这一次，请妥善保存）：")
     typer.echo(plain)
 
@@ -73,7 +61,7 @@ def serve(ctx: typer.Context, host: str = typer.Option("127.0.0.1", "--host", he
     from taizhang.ledger.demo_accounts import demo_logins
     from taizhang.web.config import WebConfig
 
-    ledger = _ledger(ctx)  # migrate once here, before the workers start
+    ledger = open_ledger(ctx)  # migrate once here, before the workers start
     os.environ["TAIZHANG_DB"] = ctx.obj["db"]
     if not os.environ.get("TAIZHANG_SECRET"):  # every worker must sign sessions with the same key
         os.environ["TAIZHANG_SECRET"] = WebConfig.from_env(ledger.files_dir / "web-secret").secret_key

@@ -101,6 +101,4 @@ def delete(session: Session, evidence_id: int, *, actor: str = "system") -> None
     item = session.get(Evidence, evidence_id)
     if item is None:
         raise NotFound(f"佐证材料编号 {evidence_id} 不存在", field="evidence")
-    before = audit.snapshot(item)
-    session.delete(item)
-    audit.log(session, actor=actor, action="delete", entity="evidence", entity_id=evidence_id, before=before)
+    audit.delete(session, item, "evidence", actor=actor)

@@ -32,6 +32,13 @@ def log(session: Session, *, actor: str, action: str, entity: str, entity_id: in
                          before=before, after=after))
 
 
+def delete(session: Session, obj: Base, entity: str, *, actor: str) -> None:
+    """Deletes a row and logs it with its before-image: the one way services delete."""
+    before = snapshot(obj)
+    session.delete(obj)
+    log(session, actor=actor, action="delete", entity=entity, entity_id=before["id"], before=before)
+
+
 def history(session: Session, entity: str | None = None, entity_id: int | None = None,
             limit: int = 100) -> list[AuditLog]:
     query = select(AuditLog).order_by(AuditLog.id.desc()).limit(limit)

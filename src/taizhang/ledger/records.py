@@ -80,10 +80,8 @@ def update(session: Session, taxonomy: Taxonomy, record_id: int, changes: Mappin
 
 def delete(session: Session, record_id: int, *, actor: str = "system") -> None:
     record = get(session, record_id)
-    before = audit.snapshot(record)
     _stat_change(session, record, -1)
-    session.delete(record)
-    audit.log(session, actor=actor, action="delete", entity="record", entity_id=record_id, before=before)
+    audit.delete(session, record, "record", actor=actor)
 
 
 def query(unit_id: int, start: date | None = None, end: date | None = None,

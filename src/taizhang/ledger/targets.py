@@ -58,6 +58,4 @@ def delete_target(session: Session, target_id: int, *, actor: str = "system") ->
     target = session.get(Target, target_id)
     if target is None:
         raise NotFound(f"目标编号 {target_id} 不存在", field="target")
-    before = audit.snapshot(target)
-    session.delete(target)
-    audit.log(session, actor=actor, action="delete", entity="target", entity_id=target_id, before=before)
+    audit.delete(session, target, "target", actor=actor)

@@ -70,10 +70,8 @@ def delete_unit(session: Session, ref: UnitRef, *, actor: str = "system") -> Non
         raise ValidationError(f"单位“{unit.name}”已有台账记录，不能删除", field="unit")
     if session.scalar(select(exists().where(Target.unit_id == unit.id))):
         raise ValidationError(f"单位“{unit.name}”已有目标，不能删除", field="unit")
-    before = audit.snapshot(unit)
     session.execute(delete(UnitClosure).where(UnitClosure.descendant_id == unit.id))
-    session.delete(unit)
-    audit.log(session, actor=actor, action="delete", entity="unit", entity_id=before["id"], before=before)
+    audit.delete(session, unit, "unit", actor=actor)
 
 
 def subtree_ids_query(unit_id: int):

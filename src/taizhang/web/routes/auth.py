@@ -5,12 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 
-from taizhang.web.permissions import (
-    SESSION_PASSWORD,
-    SESSION_USER,
-    current_actor,
-    password_fingerprint,
-)
+from taizhang.web.permissions import SESSION_PASSWORD, SESSION_USER, current_actor, password_fingerprint
 from taizhang.web.sessions import new_session
 
 router = APIRouter()

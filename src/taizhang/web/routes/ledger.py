@@ -12,12 +12,7 @@ from taizhang.ledger.attachments import sniff
 from taizhang.ledger.browse import RecordFilter
 from taizhang.web import forms, uploads
 from taizhang.web.permissions import Actor, require
-from taizhang.web.routes.common import (
-    file_download,
-    opt_int,
-    unit_and_year,
-    year_choices,
-)
+from taizhang.web.routes.common import file_download, opt_int, unit_and_year, year_choices
 from taizhang.web.sessions import read_form
 
 router = APIRouter()
