@@ -52,6 +52,7 @@ class Indicator:
     field: str | None  # None for the record count
     label: str
     measure: str
+    title: str  # unambiguous for people: "理论宣讲（场次）", "理论宣讲 · 受众人次"
 
 
 @dataclass(frozen=True)
@@ -96,9 +97,11 @@ class Taxonomy:
     def indicators(self) -> tuple[Indicator, ...]:
         out: list[Indicator] = []
         for t in self.types:
-            out.append(Indicator(f"{t.code}.count", t.code, None, t.name, t.count_measure))
+            out.append(Indicator(f"{t.code}.count", t.code, None, t.name, t.count_measure,
+                                 f"{t.name}（{t.count_measure}）"))
             for q in t.quantities:
-                out.append(Indicator(f"{t.code}.{q.field}", t.code, q.field, q.label, q.measure))
+                out.append(Indicator(f"{t.code}.{q.field}", t.code, q.field, q.label, q.measure,
+                                     f"{t.name} · {q.label}"))
         return tuple(out)
 
     def indicator(self, indicator_id: str) -> Indicator:

@@ -13,6 +13,7 @@ def test_admin_creates_unit_account_and_token(site, built):
     client = site.client("town_admin")
     page = client.get("/admin").text
     assert "红峰村" in page and "town_reader" in page and "outsider" not in page
+    assert "<option selected>村社区</option>" in page  # a township adds villages first
     response = client.post("/admin/units", data={"csrf_token": csrf(client), "name": "新丰村", "level": "村社区",
                                                  "parent": str(built.units["城关镇"])}, follow_redirects=False)
     assert response.status_code == 303

@@ -60,6 +60,9 @@ def test_reviewer_sets_a_target(site, built):
     assert response.status_code == 303
     page = client.get("/targets?year=2025").text
     assert "力争500" in page and "60%" in page
+    # indicators named for people, not by their codes
+    assert "<td>理论宣讲 · 受众人次</td>" in page and "<td>theory_lecture" not in page
+    assert '<option value="theory_lecture.count">理论宣讲（场次）</option>' in page
     bad = client.post("/targets", data={"csrf_token": csrf(client), "unit": str(built.units["城关镇"]),
                                         "year": "2025", "indicator": "no_such.count", "value": "5"})
     assert bad.status_code == 422 and "未知的指标" in bad.text

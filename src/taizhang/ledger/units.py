@@ -10,6 +10,12 @@ from taizhang.ledger import audit
 from taizhang.ledger.models import UNIT_LEVELS, Record, Target, Unit, UnitClosure
 
 UnitRef = int | str | Unit
+# The usual level of a unit's subordinates (a form adding a unit under a 县区 offers 乡镇街道 first).
+CHILD_LEVELS = {"省": "市", "市": "县区", "县区": "乡镇街道", "乡镇街道": "村社区"}
+
+
+def child_level(level: str) -> str:
+    return CHILD_LEVELS.get(level, "其他")
 
 
 def resolve(session: Session, ref: UnitRef) -> Unit:

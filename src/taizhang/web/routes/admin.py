@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
-from taizhang.ledger import accounts
+from taizhang.ledger import accounts, units
 from taizhang.ledger.models import UNIT_LEVELS
 from taizhang.web.permissions import Actor, require
 
@@ -18,6 +18,7 @@ def _page(request: Request, actor: Actor, **extra):
     users = site.ledger.users(actor.unit.id)
     return site.templates.render(request, "admin.html", {
         "units": tree.options, "tree": tree, "users": users, "levels": UNIT_LEVELS,
+        "default_level": units.child_level(actor.unit.level),
         "roles": list(accounts.roles().values()), "saved": request.query_params.get("saved"), **extra})
 
 

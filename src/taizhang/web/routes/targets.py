@@ -19,10 +19,12 @@ def targets_page(request: Request, unit: str | None = None, year: str | None = N
     site, chosen, year_value = unit_and_year(request, actor, unit, year)
     rows = site.cache.get(("progress", chosen.id, year_value, actor.version),
                           lambda: site.ledger.progress(chosen.id, year_value))
+    indicators = site.ledger.taxonomy.indicators()
     return site.templates.render(request, "targets.html", {
         "rows": rows, "chosen": chosen, "year": year_value, "years": year_choices(year_value),
         "units": site.tree(actor.unit.id, actor.version).options, "bounds": TARGET_BOUNDS,
-        "indicators": site.ledger.taxonomy.indicators(), "saved": request.query_params.get("saved")})
+        "indicators": indicators, "titles": {ind.id: ind.title for ind in indicators},
+        "saved": request.query_params.get("saved")})
 
 
 @router.post("/targets")
