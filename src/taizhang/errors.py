@@ -20,11 +20,24 @@ class TaizhangError(Exception):
         if status is not None:
             self.status = status
 
+    def __reduce__(self):
+        # Subclasses take keyword-only arguments, which Exception's pickling (the class called
+        # with `args`) drops or refuses; rebuild from the state instead. Errors cross processes
+        # (the import's reading process, `taizhang read -j`).
+        return _restore, (type(self), self.args, self.__dict__)
+
     def to_dict(self) -> dict:
         data = {"error": type(self).__name__, "message": self.message}
         if self.field:
             data["field"] = self.field
         return data
+
+
+def _restore(cls: type[TaizhangError], args: tuple, state: dict) -> TaizhangError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class ValidationError(TaizhangError):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import threading
 import zipfile
 from datetime import UTC, date, datetime
 
@@ -11,7 +13,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from taizhang.errors import ImportRowError, ValidationError
-from taizhang.ledger import aggregates, audit, xlsx_import
+from taizhang.ledger import aggregates, audit, producers, xlsx_import
 from taizhang.ledger.models import AuditLog, MonthlyStat, Record
 
 COMPARED = ("unit_id", "type_code", "date_start", "date_end", "title", "place", "description", "participants",
@@ -27,6 +29,19 @@ def state(ledger) -> tuple:
 
 def snapshot(ledger, unit="示例县") -> list[tuple]:
     return sorted(tuple(getattr(r, c) for c in COMPARED) for r in ledger.records(unit))
+
+
+@pytest.fixture(params=["thread", "process"])
+def producer(request, monkeypatch):
+    """Import tests run with the file read in a thread and in a forked process: same results."""
+    if request.param == "process":
+        if sys.platform != "linux":
+            pytest.skip("the import reads in a forked process on Linux only")
+        assert producers.can_fork(), f"a test left threads running: {threading.enumerate()}"
+        monkeypatch.setattr(xlsx_import, "FORK_MIN_BYTES", 0)
+    else:
+        monkeypatch.setattr(xlsx_import, "FORK_MIN_BYTES", float("inf"))
+    return request.param
 
 
 @pytest.fixture
@@ -60,6 +75,7 @@ def test_export_layout(filled, tmp_path):
     assert ws.cell(3, 5).data_type == "s"
 
 
+@pytest.mark.usefixtures("producer")
 def test_round_trip_gives_identical_records(filled, tmp_path):
     out = tmp_path / "台账.xlsx"
     filled.export_xlsx("示例县", 2025, out)
@@ -73,6 +89,7 @@ def test_round_trip_gives_identical_records(filled, tmp_path):
     assert filled.indicator_value("示例县", Period.year(2025), "venue_opening.hours").value == 3.5
 
 
+@pytest.mark.usefixtures("producer")
 def test_empty_export_is_a_template_that_imports_nothing(county, tmp_path):
     out = tmp_path / "模板.xlsx"
     assert county.export_xlsx("青山镇", 2026, out) == 0
@@ -99,6 +116,7 @@ def _edit(path, sheet, cell, value):
         ("新闻宣传与信息报送", "L2", 5, 2, "被采用篇数", "没有数量"),
     ],
 )
+@pytest.mark.usefixtures("producer")
 def test_one_bad_row_imports_nothing(filled, tmp_path, sheet, cell, value, row, column, words):
     out = tmp_path / "台账.xlsx"
     filled.export_xlsx("示例县", 2025, out)
@@ -111,6 +129,7 @@ def test_one_bad_row_imports_nothing(filled, tmp_path, sheet, cell, value, row, 
     assert state(filled) == before
 
 
+@pytest.mark.usefixtures("producer")
 def test_bad_files(county, tmp_path):
     before = state(county)
     empty = tmp_path / "空.xlsx"
@@ -134,6 +153,7 @@ def test_bad_files(county, tmp_path):
     assert state(county) == before
 
 
+@pytest.mark.usefixtures("producer")
 def test_file_resaved_by_a_spreadsheet_program_imports(filled, tmp_path):
     exported = tmp_path / "台账.xlsx"
     filled.export_xlsx("示例县", 2025, exported)
@@ -155,6 +175,7 @@ def _instant(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+@pytest.mark.usefixtures("producer")
 def test_import_audits_every_record_and_keeps_stats_exact(filled, tmp_path, monkeypatch):
     monkeypatch.setattr(xlsx_import, "BATCH_ROWS", 1)  # several batches: one audit statement each
     out = tmp_path / "台账.xlsx"
@@ -175,6 +196,7 @@ def test_import_audits_every_record_and_keeps_stats_exact(filled, tmp_path, monk
         assert aggregates.snapshot(s) == dict(aggregates.iter_keys(s.scalars(select(Record))))
 
 
+@pytest.mark.usefixtures("producer")
 def test_cells_that_need_the_exact_path(county, tmp_path):
     out = tmp_path / "模板.xlsx"
     county.export_xlsx("示例县", 2025, out)
@@ -196,6 +218,7 @@ def test_cells_that_need_the_exact_path(county, tmp_path):
     assert got["前后空格"].date_start == date(2025, 5, 6) and got["前后空格"].quantities == {"audience": 3.5}
 
 
+@pytest.mark.usefixtures("producer")
 def test_error_after_written_batches_names_its_row_and_imports_nothing(county, tmp_path, monkeypatch):
     for day in range(1, 7):
         county.create_record("桃园村", lecture(f"2025-03-0{day}", day))

@@ -21,9 +21,9 @@ def _num(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
 
 
-def _bar(description: str) -> Progress:
+def _bar(description: str, *, auto_refresh: bool = True) -> Progress:
     return Progress(TextColumn(description), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=console, transient=False)
+                    console=console, transient=False, auto_refresh=auto_refresh)
 
 
 # -- init / units ----------------------------------------------------------------------------
@@ -174,10 +174,16 @@ def import_(ctx: typer.Context, path: Path = typer.Argument(..., help=".xlsx 文
             year: int = typer.Option(None, "--year", "-y", help="只接受该年度的记录")) -> None:
     """从 Excel 导入台账：全部成功才写入，任何一行有错则不写入。"""
     ledger = open_ledger(ctx)
-    with _bar("读取表格") as bar:
+    # Redrawn on each written batch rather than by rich's refresh thread: with no other thread
+    # running, the import may read the file in a forked process (see ledger/producers.py).
+    with _bar("读取表格", auto_refresh=False) as bar:
         task = bar.add_task("read", total=None)
-        rows_read = ledger.import_xlsx(path, unit, year=year, actor=actor_name(),
-                                       progress=lambda n: bar.advance(task, n))
+
+        def advance(rows: int) -> None:
+            bar.advance(task, rows)
+            bar.refresh()
+
+        rows_read = ledger.import_xlsx(path, unit, year=year, actor=actor_name(), progress=advance)
         bar.update(task, total=rows_read, completed=rows_read)
     console.print(f"已导入 {rows_read} 条记录")
 

@@ -187,10 +187,10 @@ class Ledger:
             return excel.export_ledger(s, self.taxonomy, unit, year, Path(out))
 
     def import_xlsx(self, path: Path, unit: units.UnitRef, *, year: int | None = None, actor: str = "system",
-                    progress: Any = None) -> int:
+                    progress: Any = None, fork: bool | None = None) -> int:
         from taizhang.ledger import xlsx_import
 
-        return xlsx_import.import_ledger(self, Path(path), unit, year=year, actor=actor, progress=progress)
+        return xlsx_import.import_ledger(self, Path(path), unit, year=year, actor=actor, progress=progress, fork=fork)
 
     # -- web app: accounts, browsing, dashboard (one transaction per call, like the rest) --------
     def create_user(self, username: str, password: str, role: str, unit: units.UnitRef, *,
