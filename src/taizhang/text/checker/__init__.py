@@ -9,7 +9,8 @@ Rules live in `taizhang.text.checker.rules` (one module per family) and register
 
 from __future__ import annotations
 
-from operator import attrgetter
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 from taizhang.text.checker import rules as _rules  # noqa: F401  (registers every rule)
@@ -19,7 +20,9 @@ from taizhang.text.checker.loading import read_document, read_text_document
 from taizhang.text.checker.registry import RULES, rule
 from taizhang.text.model import Document
 
-_POSITION = attrgetter("start", "end", "family", "rule")
+# (start, end, family, rule) and (start, end, family) by index: cheaper than by attribute name
+_POSITION = itemgetter(4, 5, 0, 1)
+_SPAN = itemgetter(4, 5, 0)
 
 __all__ = [
     "FAMILIES", "RULES", "Finding", "check_document", "check_path", "check_text", "check_with_context", "rule",
@@ -57,11 +60,5 @@ def summarize(findings: list[Finding]) -> dict[str, int]:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    out: list[Finding] = []
-    keys: set[tuple] = set()
-    for f in findings:
-        key = (f.family, f.start, f.end)
-        if key not in keys:
-            keys.add(key)
-            out.append(f)
-    return out
+    """The first finding of each family on each span: sorted by position, those are neighbours."""
+    return [next(same) for _key, same in groupby(findings, key=_SPAN)]

@@ -27,6 +27,10 @@ _SENTENCE = re.compile(r"[^。！？；!?;\n \t\u3000][^。！？；!?;\n]*")
 _NOT_ANNUAL = re.compile(r"半年|季度|[一二三四五六七八九十\d]+月")
 
 
+# a document has dozens of findings: building the tuple directly skips the named tuple's Python-level __new__
+_new_finding = tuple.__new__
+
+
 @dataclass(frozen=True)
 class Section:
     start: int
@@ -41,17 +45,17 @@ class CheckContext:
         self.text = doc.source_text
         self.noise = noise_spans(doc)
         self._noise_starts = [s for s, _e, _k in self.noise]
+        self._noise_ends = [e for _s, e, _k in self.noise]
         self.shared: dict[str, Any] = {}  # per-check results several rules use (see figures_extract)
 
     # -- noise -------------------------------------------------------------
     def in_noise(self, start: int, end: int) -> bool:
-        if not self._noise_starts:
+        """Whether [start, end) overlaps a noise span. The spans are sorted and disjoint (noise_spans
+        merges them): only the first one ending after `start` can be the one."""
+        if not self._noise_ends:
             return False
-        i = bisect_right(self._noise_starts, start) - 1
-        for s, e, _k in self.noise[max(i, 0) : i + 2]:
-            if s < end and start < e:
-                return True
-        return False
+        i = bisect_right(self._noise_ends, start)
+        return i < len(self._noise_starts) and self._noise_starts[i] < end
 
     # -- title, years, type, unit -----------------------------------------
     @cached_property
@@ -146,4 +150,5 @@ class CheckContext:
         suggestion: str | None = None,
         fixable: bool = False,
     ) -> Finding:
-        return Finding(family, rule, severity, message, start, end, self.text[start:end], suggestion, fixable)
+        return _new_finding(Finding, (family, rule, severity, message, start, end, self.text[start:end], suggestion,
+                                      fixable))

@@ -34,8 +34,11 @@ def quantities(ctx: CheckContext) -> list[Qty]:
 
 
 def _from_indicator(ind: Indicator) -> Qty:
-    return Qty(
+    return _new_qty(Qty, (
         None if ind.masked or ind.value is None else float(ind.value),
         ind.approx is not None, ind.measure, ind.kind == "target", _STRIP.sub("", ind.activity or ""),
         ind.start, ind.end, ind.parent is not None, ind.parent,
-    )
+    ))
+
+
+_new_qty = tuple.__new__  # skips the named tuple's Python-level __new__ (one Qty per indicator)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,17 +20,25 @@ _LEVEL_MAP = {
     "企业": "enterprise", "公司": "enterprise",
 }
 
-_SIGNALS: list[tuple[str, re.Pattern[str]]] = [
-    ("school", re.compile(r"我校|全校|学校党(?:委|总支|支部)|校党委|本校")),
-    ("hospital", re.compile(r"我院|全院|医院党委")),
-    ("enterprise", re.compile(r"我公司|全公司|公司党委|集团党委|本公司")),
-    ("bureau", re.compile(r"我局|全局|局党组|局党委|本局|局机关")),
-    ("township", re.compile(r"乡(?:党委|政府)|镇(?:党委|政府)|全[乡镇]|我[乡镇]|本[乡镇]|街道党工委|全街道"
-                            r"|乡村联动(?<!城乡村联动)|镇村联动(?<!城镇村联动)")),
-    ("party", re.compile(r"区委(?:宣传部)?|县委(?:宣传部)?|市委(?:宣传部)?|全[区县市]|我[区县市]|宣传部")),
-]
-# Every alternative above starts with a literal character: the regex engine then skips straight
-# to those characters instead of trying the pattern at every position.
+# How a unit refers to itself, per kind.
+_SIGNAL_KINDS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(words)) for kind, words in (
+    ("school", r"我校|全校|学校党(?:委|总支|支部)|校党委|本校"),
+    ("hospital", r"我院|全院|医院党委"),
+    ("enterprise", r"我公司|全公司|公司党委|集团党委|本公司"),
+    ("bureau", r"我局|全局|局党组|局党委|本局|局机关"),
+    ("township", r"乡(?:党委|政府)|镇(?:党委|政府)|全[乡镇]|我[乡镇]|本[乡镇]|街道党工委|全街道"
+                 r"|乡村联动(?<!城乡村联动)|镇村联动(?<!城镇村联动)"),
+    ("party", r"区委(?:宣传部)?|县委(?:宣传部)?|市委(?:宣传部)?|全[区县市]|我[区县市]|宣传部"),
+)]
+# All of them in one scan: no word of one kind overlaps a word of another (none ends where another
+# kind's begins), so each kind gets the count its own pattern alone would find. Every alternative
+# starts with a literal character: the engine skips straight to those.
+_SIGNALS = re.compile("|".join(p.pattern for _k, p in _SIGNAL_KINDS))
+
+
+@lru_cache(maxsize=256)
+def _signal_kind(word: str) -> str:
+    return next(kind for kind, pattern in _SIGNAL_KINDS if pattern.fullmatch(word))
 
 
 # Unit-name suffixes in the title, most specific first ("平川县自然资源局" is a 局, not a 县).
@@ -49,10 +59,10 @@ def unit_kind(ctx: CheckContext) -> str:
     for kind, pattern in _TITLE:
         if pattern.search(unit) or pattern.search(title):
             return kind
-    head = ctx.text[:1500]
+    counts = Counter(map(_signal_kind, _SIGNALS.findall(ctx.text, 0, 1500)))
     best, best_n = "unknown", 0
-    for kind, pattern in _SIGNALS:
-        n = len(pattern.findall(head))
+    for kind, _p in _SIGNAL_KINDS:  # in the order above: the first kind wins a tie
+        n = counts[kind]
         if n > best_n:
             best, best_n = kind, n
     if best == "unknown":

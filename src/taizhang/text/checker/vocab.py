@@ -73,7 +73,9 @@ class WordFinder:
     A tail of another first character of the same group can match (a false hit): such hits are
     checked against the exact trie of their first character."""
 
-    _GROUP = 20
+    # Every group's lookbehind is tested wherever a first character and a second one meet, and a
+    # larger group has a larger union of tails: 40 measured cheapest (callgrind) on the confusables.
+    _GROUP = 40
 
     def __init__(self, words: list[str]):
         self.words = frozenset(w for w in words if w)

@@ -9,7 +9,8 @@ at its later copy; a stitched passage where it stands, naming where the material
 Copy-pasting leaves whole clauses intact, so only sentences holding a clause of at least
 _CLAUSE characters that also occurs elsewhere are compared: each with the sentences sharing such
 a clause (its best match is among them) and the stretch around its best match. Most documents
-have no such clause and cost one pass over the text; the others, the sentences around the copies."""
+have no such clause and cost two passes over the text (formulas out, clauses); the others, the
+shingles of their sentences."""
 
 from __future__ import annotations
 
@@ -34,6 +35,11 @@ _WINDOW = 8  # sentences either side of the best match that make up that stretch
 _CLAUSE = 8  # a clause this long found twice makes its sentences worth comparing
 _KEPT = "\u4e00-\u9fffA-Za-z0-9*"  # what is compared: Chinese characters, letters, digits, * (all in the BMP)
 _KEPT_RUN = re.compile(f"[{_KEPT}][{_KEPT}]*")
+# A clause: a run of at least _CLAUSE kept characters. Found from the character before it (one not
+# kept), so that the engine's scan for a class skips the kept characters, most of the text, rather
+# than starting a match at each of them; the clause at the very start is matched on its own.
+_CLAUSE_AT_START = re.compile(f"[{_KEPT}]{{{_CLAUSE},}}")
+_CLAUSE_AFTER = re.compile(f"[^{_KEPT}]([{_KEPT}]{{{_CLAUSE},}})")
 _SEPARATORS = "\x00\x01\x02\x03"  # one of them, absent from the text, separates sentences
 
 
@@ -47,12 +53,24 @@ def _kept_or(separator: str) -> re.Pattern[str]:
     return re.compile(f"[{_KEPT}{separator}][{_KEPT}{separator}]*")
 
 
+def _without_formulas(ctx: CheckContext) -> str:
+    """The text outside noise with set formulas blanked out: what clauses are looked for in. Without
+    noise, formulas are blanked to line breaks of the same length, so that it is also _masked."""
+    text = ctx.text
+    if not ctx.noise:
+        return _boilerplate().sub(_blank, text)
+    pieces, pos = [], 0
+    for s, e, _k in ctx.noise:
+        pieces.append(text[pos:s])
+        pos = e
+    pieces.append(text[pos:])
+    return _boilerplate().sub("\n", "\n".join(pieces))
+
+
 def _masked(ctx: CheckContext) -> str:
     """The text with noise and set formulas blanked out (line breaks, same length: offsets hold)."""
     text = ctx.text
     spans = [(s, e) for s, e, _k in ctx.noise] + [m.span() for m in _boilerplate().finditer(text)]
-    if not spans:
-        return text
     pieces, pos = [], 0
     for s, e in sorted(spans):
         if e > pos:
@@ -64,88 +82,54 @@ def _masked(ctx: CheckContext) -> str:
     return "".join(pieces)
 
 
-def _recurring_clauses(ctx: CheckContext) -> set[str]:
-    """Clauses of at least _CLAUSE characters, outside noise and set formulas, that occur more than once."""
-    text = ctx.text
-    if ctx.noise:
-        pieces, pos = [], 0
-        for s, e, _k in ctx.noise:
-            pieces.append(text[pos:s])
-            pos = e
-        pieces.append(text[pos:])
-        text = "\n".join(pieces)
-    # every run of kept characters once, filtered by length here: a pattern requiring 8 would be
-    # retried at each character of every shorter run
-    clauses = [c for c in _KEPT_RUN.findall(_boilerplate().sub("\n", text)) if len(c) >= _CLAUSE]
+def _blank(m: re.Match[str]) -> str:
+    return "\n" * (m.end() - m.start())
+
+
+def _recurring_clauses(text: str) -> set[str]:
+    """Clauses of at least _CLAUSE characters in `text` (_without_formulas) that occur more than once."""
+    first = _CLAUSE_AT_START.match(text)
+    clauses = _CLAUSE_AFTER.findall(text)
+    if first:
+        clauses.append(first.group())
     if len(set(clauses)) == len(clauses):
         return set()
     return {c for c, n in Counter(clauses).items() if n > 1}
 
 
 class _Units:
-    """The sentences long enough to compare, looked at lazily: a document with a few copied clauses
-    needs the shingles of only the sentences around them, and a set of them only for the sentences
-    being judged (the others are compared as plain lists: building sets is the costly part).
+    """The sentences long enough to compare (built only for documents with recurring clauses).
 
     Sentence k is a unit when it has at least _MIN_SHINGLES distinct shingles; "8 sentences either
-    side" counts units, as does "consecutive"."""
+    side" counts units, as does "consecutive". Shingle sets are built only for the sentences being
+    judged (the others are compared as plain lists: building sets is the costly part)."""
 
     def __init__(self, ctx: CheckContext, masked: str):
         self.ctx, self.masked = ctx, masked
         self.spans = [(s, e) for s, e in ctx.sentences if e - s >= _MIN_SHINGLES]
         self._starts = [s for s, _e in self.spans]
+        self._grams = _sentence_shingles(ctx.text, masked, self.spans)
+        # the first _MIN_SHINGLES all differ in almost every sentence: no full set needed
+        self._is_unit = [len(g) >= _MIN_SHINGLES and (len(set(g[:_MIN_SHINGLES])) == _MIN_SHINGLES
+                                                      or len(set(g)) >= _MIN_SHINGLES) for g in self._grams]
+        self._units = [k for k, unit in enumerate(self._is_unit) if unit]
+        self._rank = {k: r for r, k in enumerate(self._units)}  # unit k is the r-th unit
         self._sets: dict[int, set[int]] = {}
-        self._units: dict[int, bool] = {}
         self._paras: list[int] = []
-        self._grams: list[int] = []  # shingles of all sentences, built on first use...
-        self._slices: list[tuple[int, int]] = []  # ...and where each sentence's lie among them
 
     def __len__(self) -> int:
         return len(self.spans)
 
     def grams(self, k: int) -> list[int]:
         """Sentence k's shingles in order, repeats included."""
-        if not self._slices:
-            self._shingle_all()
-        lo, hi = self._slices[k]
-        return self._grams[lo:hi]
-
-    def is_unit(self, k: int) -> bool:
-        found = self._units.get(k)
-        if found is None:
-            if not self._slices:
-                self._shingle_all()
-            lo, hi = self._slices[k]
-            if hi - lo < _MIN_SHINGLES:
-                found = False
-            else:  # the first _MIN_SHINGLES all differ in almost every sentence: no full set needed
-                head = self._grams[lo : lo + _MIN_SHINGLES]
-                found = len(set(head)) == _MIN_SHINGLES or len(set(self._grams[lo:hi])) >= _MIN_SHINGLES
-            self._units[k] = found
-        return found
+        return self._grams[k]
 
     def shingles(self, k: int) -> set[int]:
         """Sentence k's distinct shingles (formulas taken out); empty when it is not a unit."""
         found = self._sets.get(k)
         if found is None:
-            found = self._sets[k] = set(self.grams(k)) if self.is_unit(k) else set()
+            found = self._sets[k] = set(self._grams[k]) if self._is_unit[k] else set()
         return found
-
-    def _shingle_all(self) -> None:
-        """One pass over all sentences (a few regex calls, not a few per sentence)."""
-        text = self.ctx.text
-        separator = next((c for c in _SEPARATORS if c not in text), None)
-        if separator is None:  # improbable: every separator occurs in the text
-            parts = ["".join(_KEPT_RUN.findall(self.masked[s:e])) for s, e in self.spans]
-            separator = ""
-        else:  # the masked text has the formulas blanked out already
-            joined = separator.join(self.masked[s:e] for s, e in self.spans)
-            parts = "".join(_kept_or(separator).findall(joined)).split(separator)
-        pos = 0
-        for chars in parts:
-            self._slices.append((pos, pos + max(0, len(chars) - _N + 1)))
-            pos += len(chars) + len(separator)
-        self._grams = _shingles(separator.join(parts))
 
     def para(self, k: int) -> int:
         """Line number of unit k."""
@@ -160,28 +144,37 @@ class _Units:
         pos = self.masked.find(clause)
         while pos != -1:
             k = bisect_right(self._starts, pos) - 1
-            if k >= 0 and pos < self.spans[k][1] and self.is_unit(k):
+            if k >= 0 and pos < self.spans[k][1] and self._is_unit[k]:
                 out.add(k)
             pos = self.masked.find(clause, pos + 1)
         return out
 
     def window(self, k: int) -> list[int]:
         """Unit k and the _WINDOW units either side of it."""
-        before, j = [], k - 1
-        while j >= 0 and len(before) < _WINDOW:
-            if self.is_unit(j):
-                before.append(j)
-            j -= 1
-        after, j = [], k + 1
-        while j < len(self.spans) and len(after) < _WINDOW:
-            if self.is_unit(j):
-                after.append(j)
-            j += 1
-        return before[::-1] + [k] + after
+        r = self._rank[k]
+        return self._units[max(r - _WINDOW, 0) : r + _WINDOW + 1]
 
     def adjacent(self, a: int, b: int) -> bool:
         """Whether units a < b have no unit between them."""
-        return not any(self.is_unit(j) for j in range(a + 1, b))
+        return self._rank[b] == self._rank[a] + 1
+
+
+def _sentence_shingles(text: str, masked: str, spans: list[tuple[int, int]]) -> list[list[int]]:
+    """The shingles of each span of `masked`, in one pass over all of them (a few regex calls, not a
+    few per sentence): the spans' kept characters, joined by a separator absent from the text."""
+    separator = next((c for c in _SEPARATORS if c not in text), None)
+    if separator is None:  # improbable: every separator occurs in the text
+        parts = ["".join(_KEPT_RUN.findall(masked[s:e])) for s, e in spans]
+        separator = ""
+    else:  # the masked text has the formulas blanked out already
+        joined = separator.join(masked[s:e] for s, e in spans)
+        parts = "".join(_kept_or(separator).findall(joined)).split(separator)
+    grams = _shingles(separator.join(parts))
+    out, pos, step = [], 0, len(separator)
+    for chars in parts:
+        out.append(grams[pos : pos + max(0, len(chars) - _N + 1)])
+        pos += len(chars) + step
+    return out
 
 
 def _shingles(text: str) -> list[int]:
@@ -228,11 +221,15 @@ def _match(units: _Units, i: int, partners: set[int]) -> _Match | None:
     stretch = [j for j in units.window(best) if j != i and units.para(j) != para]
     region = 0.0
     if pair < _PAIR:
-        # the share of its shingles that the stretch holds (units sharing none add nothing)
-        region = 1 - len(mine.difference(*(units.grams(j) for j in stretch))) / len(mine)
+        # the share of its shingles that the stretch holds (units sharing none add nothing); each
+        # unit's shingles are looked up once, the small intersections then serve for its sources too
+        common = [mine.intersection(units.grams(j)) for j in stretch]
+        region = 1 - len(mine.difference(*common)) / len(mine)
         if region < _REGION:
             return None
-    near = [j for j in stretch if not mine.isdisjoint(units.grams(j))]  # its sources
+        near = [j for j, shared in zip(stretch, common) if shared]
+    else:
+        near = [j for j in stretch if not mine.isdisjoint(units.grams(j))]  # its sources
     return _Match(best, pair, region if near else 0.0, near)
 
 
@@ -269,10 +266,11 @@ def _passages(units: _Units, matches: dict[int, _Match]) -> Iterator[list[int]]:
 @rule(family="duplicate_passage", name="near_duplicate", source="段落重复（字符 n-gram 相似度）",
       authority="heuristic", max_severity="warning")
 def near_duplicate(ctx: CheckContext) -> Iterator[Finding]:
-    clauses = _recurring_clauses(ctx)
+    searched = _without_formulas(ctx)
+    clauses = _recurring_clauses(searched)
     if not clauses:
         return
-    units = _Units(ctx, _masked(ctx))
+    units = _Units(ctx, _masked(ctx) if ctx.noise else searched)
     matches = _matches(units, clauses)
     consumed: set[int] = set()
     for group in _passages(units, matches):

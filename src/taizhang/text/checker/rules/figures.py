@@ -19,11 +19,14 @@ _RECTIFIED = re.compile(
 )
 
 
+_TO_LAST_CUT = re.compile(r".*[，。；：\n]", re.S)  # greedy: up to the last clause break
+
+
 def _clause(text: str, start: int, end: int, back: int = 16) -> str:
     """The quantity with the clause before it, at most `back` characters back."""
     low = max(0, start - back)
-    cut = max(text.rfind(c, low, start) for c in "，。；：\n")
-    return text[cut + 1 if cut >= 0 else low : end]
+    cut = _TO_LAST_CUT.match(text, low, start)
+    return text[cut.end() if cut else low : end]
 
 
 def _fmt(v: float | None) -> str:

@@ -19,7 +19,12 @@ _GE = re.compile(
     rf"(?![人别性体案例税展位把中头子旧])(?=[{_CJK}])"
 )
 _MEASURES = "个|次|场次|场|篇|条|名|人次|项|期|支|块|份|件|起|家|处|批|万人次|万元|元"
-_TOTAL = re.compile(rf"(?:共计|合计|累计|总计|共)(?:{_MEASURES})(?=[，。、；,;])")
+# (?:共计|合计|累计|总计|共)(?:measure)(?=punctuation), as two patterns that start with a literal (the
+# engine skips straight to it; a leading alternation is tested at every character), each with how
+# far before its match the total word starts: 计 after 共合累总, and 共 alone (no measure word starts
+# with 计). Neither match can overlap the other.
+_TOTAL = [(re.compile(rf"计(?<=[共合累总]计)(?:{_MEASURES})(?=[，。、；,;])"), 1),
+          (re.compile(rf"共(?!计)(?:{_MEASURES})(?=[，。、；,;])"), 0)]
 
 
 @rule(family="missing_number", name="bare_measure", source="量词前缺数词（观察所得）", authority="heuristic",
@@ -31,8 +36,9 @@ def bare_measure(ctx: CheckContext) -> Iterator[Finding]:
             continue
         yield ctx.finding("missing_number", "bare_measure", "warning",
                           f"量词“个”前缺少数词（“{ctx.text[s:e]}”），疑为数字被删", s, e)
-    for m in _TOTAL.finditer(ctx.text):
-        if ctx.in_noise(m.start(), m.end()):
+    totals = sorted((m.start() - back, m.end()) for pattern, back in _TOTAL for m in pattern.finditer(ctx.text))
+    for s, e in totals:
+        if ctx.in_noise(s, e):
             continue
         yield ctx.finding("missing_number", "bare_measure", "warning",
-                          f"“{m.group(0)}”缺少数字，统计数据不完整", m.start(), m.end())
+                          f"“{ctx.text[s:e]}”缺少数字，统计数据不完整", s, e)

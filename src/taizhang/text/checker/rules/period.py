@@ -11,12 +11,15 @@ from taizhang.text.checker.finding import Finding
 from taizhang.text.checker.numerals import cn_to_int
 from taizhang.text.checker.registry import rule
 
-_HALF = re.compile(r"[上下](?<![年度][上下])半年")  # "2024年上半年", "明年上半年" name the plan year
+# 上半年/下半年, but not "2024年上半年", "明年上半年" (they name the plan year). The literal 半年 comes
+# first so that the engine skips straight to it (a leading class is tested at every character).
+_HALF = re.compile(r"半年(?<=[上下]半年)(?<![年度][上下]半年)")
 _BODY_YEAR = re.compile(r"(20\d\d)年(?<!\d20\d\d年)(?=以来|上半年|下半年|全年|，[我全本])")  # literal first: fast scan
 _ANNIV = re.compile(r"(建党|建军|新中国成立|中华人民共和国成立|改革开放|五四运动|抗战胜利|抗日战争胜利)"
                     r"(\d{1,3}|[一二三四五六七八九十百零〇]{1,5})周年")
 _BASE = {"建党": 1921, "建军": 1927, "新中国成立": 1949, "中华人民共和国成立": 1949, "改革开放": 1978,
          "五四运动": 1919, "抗战胜利": 1945, "抗日战争胜利": 1945}
+_ANNIV_LONGEST = max(map(len, _BASE)) + 5 + 2  # the longest event, five numerals, 周年
 
 
 @rule(family="period_mismatch", name="half_year_in_annual", source="年度材料时段一致（观察所得）",
@@ -24,14 +27,15 @@ _BASE = {"建党": 1921, "建军": 1927, "新中国成立": 1949, "中华人民�
 def half_year_in_annual(ctx: CheckContext) -> Iterator[Finding]:
     if not ctx.is_annual:
         return
-    hits = [m for m in _HALF.finditer(ctx.text)
-            if ctx.section_at(m.start()).kind == "plans" and not ctx.in_noise(m.start(), m.end())]
-    for i, m in enumerate(hits):
+    text = ctx.text
+    hits = [(m.start() - 1, m.end()) for m in _HALF.finditer(text)]
+    hits = [(s, e) for s, e in hits if ctx.section_at(s).kind == "plans" and not ctx.in_noise(s, e)]
+    for i, (s, e) in enumerate(hits):
         sev = "warning" if i == 0 else "info"
         yield ctx.finding("period_mismatch", "half_year_in_annual", sev,
-                          f"年度材料的工作计划中出现“{m.group(0)}”，疑为套用半年总结未改，应为“明年”“{_next_year(ctx)}”等"
+                          f"年度材料的工作计划中出现“{text[s:e]}”，疑为套用半年总结未改，应为“明年”“{_next_year(ctx)}”等"
                           + ("" if i == 0 else f"（共{len(hits)}处）"),
-                          *_sentence_around(ctx, m.start(), m.end()))
+                          *_sentence_around(ctx, s, e))
 
 
 def _next_year(ctx: CheckContext) -> str:
@@ -69,7 +73,7 @@ def body_year(ctx: CheckContext) -> Iterator[Finding]:
 def anniversary(ctx: CheckContext) -> Iterator[Finding]:
     if not ctx.years:
         return
-    for m in _ANNIV.finditer(ctx.text):
+    for m in _anniversaries(ctx.text):
         n = cn_to_int(m.group(2))
         if n is None or ctx.in_noise(m.start(), m.end()):
             continue
@@ -90,6 +94,23 @@ def anniversary(ctx: CheckContext) -> Iterator[Finding]:
                 f"；{want[-1]}年应为{m.group(1)}{want[-1] - _BASE[m.group(1)]}周年",
                 m.start(), m.end(),
             )
+
+
+def _anniversaries(text: str) -> Iterator[re.Match[str]]:
+    """_ANNIV.finditer(text), scanned only just before each 周年: every match ends with one and is at
+    most _ANNIV_LONGEST long, so all of them lie in those stretches (merged where they overlap); the
+    class of first characters the whole text would be scanned for includes the common 中."""
+    stretches: list[list[int]] = []
+    pos = text.find("周年")
+    while pos != -1:
+        lo, hi = max(0, pos + 2 - _ANNIV_LONGEST), pos + 2
+        if stretches and lo <= stretches[-1][1]:
+            stretches[-1][1] = hi
+        else:
+            stretches.append([lo, hi])
+        pos = text.find("周年", pos + 1)
+    for lo, hi in stretches:
+        yield from _ANNIV.finditer(text, lo, hi)
 
 
 def _year_in_sentence(text: str, pos: int) -> int | None:

@@ -9,17 +9,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from taizhang.text.checker import scan
 from taizhang.text.checker.context import CheckContext
 from taizhang.text.checker.finding import Finding
 from taizhang.text.checker.registry import rule
 
-# one character class, written [c][c]* rather than [c]+: a leading repeat keeps the regex engine
-# from skipping straight to the candidate characters
-_RUN = re.compile(r"[XxＸｘ×*＊○〇某_＿][XxＸｘ×*＊○〇某_＿]*")
+_BLANK = "XxＸｘ×*＊○〇某_＿"
+_CLASS = "[" + re.escape(_BLANK) + "]"
+# a run of blank characters, found from its first one (one not after another): per character
+# (scan.per_char), so that the engine skips straight to the few that occur
+_RUN = scan.per_char(_BLANK, lambda c: f"{c}(?<!{_CLASS}{c}){_CLASS}*")
 _CANDIDATE = re.compile(r"[XxＸｘ×]+|\*+|＊+|[○〇]{2,}|某某+|_{2,}|＿{2,}")
-_FIELD = re.compile(
-    r"[\[【［(（](?:单位名称|单位全称|姓名|名称|日期|时间|数字|数量|地点|填写[^\]】］)）\n]{0,6}|此处[^\]】］)）\n]{0,6})[\]】］)）]"
-)
+# [单位名称], 【填写日期】...: per opening bracket. Any two matches that overlap end at the same
+# closing bracket (the first one after them), so keeping the first of overlapping matches finds
+# what one pattern starting with a class of brackets would.
+_FIELD = scan.per_char("[【［(（", lambda c: (
+    rf"{c}(?:单位名称|单位全称|姓名|名称|日期|时间|数字|数量|地点|填写[^\]】］)）\n]{{0,6}}|此处[^\]】］)）\n]{{0,6}})[\]】］)）]"))
 _UNIT_AFTER = set("镇乡县市区省村局街社单部校院所站队组月日年名人次个场篇条项批期家份处")
 _CN_NUM = set("一二三四五六七八九十百千〇零○")
 
@@ -56,19 +61,26 @@ def _is_blank(text: str, s: int, e: int) -> bool:
 def unfilled(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.text
     spans = []
-    for run in _RUN.finditer(text):
+    for run in scan.finditer(text, _RUN):
         chunk = run.group(0)
-        if len(chunk) == 1 and chunk in "某_＿○〇":
-            continue  # a lone 某, _ or 〇 is never a blank
-        if chunk.count(chunk[0]) == len(chunk):  # one character repeated ("**", "XX"): one candidate
-            pieces = [run.span()]
+        if len(chunk) == 1:
+            if chunk not in "某_＿○〇" and _is_blank(text, run.start(), run.end()):  # a lone 某, _ or 〇 never is
+                spans.append(run.span())
+        elif chunk.count(chunk[0]) == len(chunk):  # one character repeated ("**", "XX"): one candidate
+            if _is_blank(text, run.start(), run.end()):
+                spans.append(run.span())
         else:
-            pieces = [m.span() for m in _CANDIDATE.finditer(text, run.start(), run.end())]
-        spans.extend((s, e) for s, e in pieces if _is_blank(text, s, e))
-    spans.extend(m.span() for m in _FIELD.finditer(text))  # starts with a bracket: a fast scan
-    for s, e in sorted(spans):
-        if ctx.in_noise(s, e):
-            continue
+            spans.extend(m.span() for m in _CANDIDATE.finditer(text, run.start(), run.end())
+                         if _is_blank(text, m.start(), m.end()))
+    end = 0
+    for m in scan.finditer(text, _FIELD):
+        if m.start() >= end:
+            spans.append(m.span())
+            end = m.end()
+    spans.sort()
+    if ctx.noise:
+        spans = [(s, e) for s, e in spans if not ctx.in_noise(s, e)]
+    for s, e in spans:
         yield ctx.finding(
             "placeholder", "unfilled", "error",
             f"占位符“{text[s:e]}”未替换为实际内容（单位名称、数字或事项），材料不能直接使用", s, e,

@@ -6,60 +6,58 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from taizhang.text.checker import scan
 from taizhang.text.checker.context import CheckContext
 from taizhang.text.checker.finding import Finding
 from taizhang.text.checker.registry import rule
 
 _CJK = "\u4e00-\u9fff"
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-# the mark comes first so that the engine skips straight to the rare half-width marks
-_HALF = re.compile(rf"([,;:?!])(?:(?<=[{_CJK}”’）》].)(?=[{_CJK}“‘（《])|(?<=[{_CJK}].)(?=\s*$))", re.M)
-_ANY_HALF = re.compile(r"[,;:?!(]")
+_HALF_MESSAGE = {mark: f"中文语句中使用了半角标点“{mark}”，应使用全角标点" for mark in _FULL}
+# a half-width mark between Chinese text, or ending a line of it (per mark: see scan.py)
+_HALF = scan.per_char(",;:?!", lambda c: rf"{c}(?:(?<=[{_CJK}”’）》].)(?=[{_CJK}“‘（《])|(?<=[{_CJK}].)(?=\s*$))", re.M)
 _PAREN = re.compile(rf"\(([^()\n]{{0,40}}[{_CJK}][^()\n]{{0,40}})\)")
-_DOUBLED = re.compile(r"([，。、；：])[，。、；：]+")
-# at a line start: tested in list_marker. A pattern must start with a plain character class (not a
-# repeat) for the regex engine to skip straight to candidates: hence [0-9][0-9]? rather than [0-9]{1,2}.
-_DOT_LIST = re.compile(r"([0-9０-９][0-9０-９]?)、")
+_MARKS = "，。、；："
+# a run of two or more marks, from its first one (one not after another mark): per mark, see scan.py
+_DOUBLED = scan.per_char(_MARKS, lambda c: f"{c}(?<![{_MARKS}]{c})[{_MARKS}]+")
+# "1、" at a line start (tested in list_marker): the pattern starts with the literal 、 so that the
+# engine skips straight to it; list_marker finds the one or two digits before it.
+_DOT_LIST = re.compile(r"、(?<=[0-9０-９]、)")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 _PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _BRACKET_OR_BREAK = re.compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "\n]")
-
-
-def _first_warning(ctx: CheckContext, items: list[tuple[int, int, str, str | None]], message: str,
-                   rule_name: str) -> Iterator[Finding]:
-    """First occurrence as a warning, the rest as info (the same slip repeated)."""
-    for i, (s, e, what, fix) in enumerate(items):
-        sev = "warning" if i == 0 else "info"
-        extra = "" if i == 0 else f"（同类问题共{len(items)}处）"
-        yield ctx.finding("punctuation", rule_name, sev, message.format(what) + extra, s, e,
-                          suggestion=fix, fixable=fix is not None)
+# an opener counts +1 and its closer -1 in the pair's own 64-bit digit: a line's sum is zero exactly
+# when each pair balances (a line is far shorter than 2**63 characters, so digits never carry over)
+_WEIGHT = {ch: sign << (64 * i) for i, pair in enumerate(_PAIRS.items()) for ch, sign in zip(pair, (1, -1))}
 
 
 @rule(family="punctuation", name="half_width", source="GB/T 15834—2011 标点符号用法（中文使用全角标点）",
       authority="standard", max_severity="warning")
 def half_width(ctx: CheckContext) -> Iterator[Finding]:
-    items: list[tuple[int, int, str, str | None]] = []
-    if _ANY_HALF.search(ctx.text) is None:
-        return
-    for m in _HALF.finditer(ctx.text):
-        ch = m.group(1) or m.group(2)
-        s = m.start()
-        if not ctx.in_noise(s, s + 1):
-            items.append((s, s + 1, ch, _FULL[ch]))
-    for m in _PAREN.finditer(ctx.text):
-        if not ctx.in_noise(m.start(), m.end()):
-            items.append((m.start(), m.start() + 1, "(", "（"))
-            items.append((m.end() - 1, m.end(), ")", "）"))
-    items.sort()
-    yield from _first_warning(ctx, items, "中文语句中使用了半角标点“{}”，应使用全角标点", "half_width")
+    """The first half-width mark as a warning, the rest as info (the same slip repeated)."""
+    text = ctx.text
+    items = [m.start() for m in scan.finditer(text, _HALF)]  # one character each
+    if ctx.noise:
+        items = [s for s in items if not ctx.in_noise(s, s + 1)]
+    if "(" in text:
+        for m in _PAREN.finditer(text):
+            if not ctx.in_noise(m.start(), m.end()):
+                items += (m.start(), m.end() - 1)
+        items.sort()
+    repeated = f"（同类问题共{len(items)}处）"
+    for i, s in enumerate(items):
+        mark = text[s]
+        yield ctx.finding("punctuation", "half_width", "info" if i else "warning",
+                          _HALF_MESSAGE[mark] + repeated if i else _HALF_MESSAGE[mark], s, s + 1, _FULL[mark], True)
 
 
 @rule(family="punctuation", name="doubled", source="GB/T 15834—2011", authority="standard", max_severity="warning")
 def doubled(ctx: CheckContext) -> Iterator[Finding]:
-    for m in _DOUBLED.finditer(ctx.text):
+    for m in scan.finditer(ctx.text, _DOUBLED):
         if not ctx.in_noise(m.start(), m.end()):
             yield ctx.finding("punctuation", "doubled", "warning", f"标点“{m.group(0)}”连用，应只保留一个",
-                              m.start(), m.end(), suggestion=m.group(1), fixable=True)
+                              m.start(), m.end(), suggestion=m.group(0)[0], fixable=True)
 
 
 @rule(family="punctuation", name="unbalanced", source="GB/T 15834—2011（引号、括号、书名号成对使用）",
@@ -79,24 +77,10 @@ def unbalanced(ctx: CheckContext) -> Iterator[Finding]:
 
 def _lines_with_unequal_counts(text: str) -> list[int]:
     """Line numbers (0-based) where some opener and its closer occur a different number of times:
-    one scan collects just the brackets and line breaks."""
-    out, line, balance, touched = [], 0, dict.fromkeys(_PAIRS, 0), False
-    for ch in _BRACKET_OR_BREAK.findall(text):
-        if ch == "\n":
-            if touched:
-                if any(balance.values()):
-                    out.append(line)
-                balance, touched = dict.fromkeys(_PAIRS, 0), False
-            line += 1
-        elif ch in _PAIRS:
-            balance[ch] += 1
-            touched = True
-        else:
-            balance[_CLOSERS[ch]] -= 1
-            touched = True
-    if touched and any(balance.values()):
-        out.append(line)
-    return out
+    one scan collects just the brackets and line breaks, then each line's brackets are summed with
+    _WEIGHT (zero exactly when every pair balances)."""
+    lines = "".join(_BRACKET_OR_BREAK.findall(text)).split("\n")
+    return [n for n, marks in enumerate(lines) if marks and sum(map(_WEIGHT.__getitem__, marks))]
 
 
 def _unbalanced_in(line: str) -> list[tuple[int, str]]:
@@ -124,9 +108,11 @@ def _unbalanced_in(line: str) -> list[tuple[int, str]]:
 def list_marker(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.text
     for m in _DOT_LIST.finditer(text):
-        s = m.end() - 1
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if not text[line_start : m.start()].strip(" \t\u3000") and not ctx.in_noise(m.start(), m.end()):
+        s = m.start()
+        start = s - 2 if s >= 2 and text[s - 2] in _DIGITS else s - 1  # as ([0-9][0-9]?)、 would match
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text[line_start:start].strip(" \t\u3000") and not ctx.in_noise(start, s + 1):
+            number = text[start:s]
             yield ctx.finding("punctuation", "list_marker", "info",
-                              f"序号“{m.group(1)}、”不合公文格式，阿拉伯数字序号后应用下脚点“{m.group(1)}.”", s, s + 1,
+                              f"序号“{number}、”不合公文格式，阿拉伯数字序号后应用下脚点“{number}.”", s, s + 1,
                               suggestion=".", fixable=False)

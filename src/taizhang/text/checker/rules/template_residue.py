@@ -36,22 +36,28 @@ def foreign_vocabulary(ctx: CheckContext) -> Iterator[Finding]:
         return
     seen: set[str] = set()
     text = ctx.text
+    here = _KIND_NAMES.get(kind, kind)
+    year = min(ctx.years) if ctx.years else None
     for start, end in finder.finditer(text):
         term = text[start:end]
         group = by_term[term]
         if kind in group["kinds"] or ctx.in_noise(start, end):
             continue
-        if group.get("from_year") and (not ctx.years or min(ctx.years) < group["from_year"]):
+        if group.get("from_year") and (year is None or year < group["from_year"]):
             continue
         first = group["name"] not in seen
         seen.add(group["name"])
         sev = group.get("severity", "warning") if first else "info"
-        owner = "、".join(_KIND_NAMES.get(k, k) for k in group["kinds"])
         yield ctx.finding(
             "template_residue", "foreign_vocabulary", sev,
-            f"“{term}”是{owner}的用语，出现在{_KIND_NAMES.get(kind, kind)}的材料中，疑为套用模板未改净",
+            f"“{term}”是{_owner(tuple(group['kinds']))}的用语，出现在{here}的材料中，疑为套用模板未改净",
             start, end,
         )
+
+
+@lru_cache(maxsize=64)
+def _owner(kinds: tuple[str, ...]) -> str:
+    return "、".join(_KIND_NAMES.get(k, k) for k in kinds)
 
 
 @rule(family="template_residue", name="cut_fragment", source="删改残字（观察所得）", authority="heuristic",
