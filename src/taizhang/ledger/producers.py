@@ -71,17 +71,18 @@ def in_background(items: Iterator, maxsize: int) -> Iterator:
         worker.join()
 
 
-def in_child_process(items: Iterator) -> Iterator:
+def in_child_process(items: Iterator, maxsize: int) -> Iterator:
     """Iterate `items` in a forked child process and yield its items here, pickled through a pipe.
 
     The child inherits `items` (typically a generator not started yet) with the rest of this
-    process's memory, so only the items cross the pipe, whose buffer bounds how far the child
-    runs ahead. The child's exception is raised here; when the consumer stops early, the child
-    is stopped. Call only where `can_fork()`.
+    process's memory, so only the items cross the pipe. Inside the child a thread runs up to
+    `maxsize` items ahead of the pipe: a slow item (a large sheet parsed whole) then does not
+    stall the consumer. The child's exception is raised here; when the consumer stops early,
+    the child is stopped. Call only where `can_fork()`.
     """
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_produce, args=(items, sender), name=THREAD_NAME, daemon=True)
+    child = context.Process(target=_produce, args=(items, maxsize, sender), name=THREAD_NAME, daemon=True)
     child.start()
     sender.close()  # the child now holds the only writing end: its death reads as EOF here
     finished = False
@@ -105,10 +106,10 @@ def in_child_process(items: Iterator) -> Iterator:
         child.join()
 
 
-def _produce(items: Iterator, sender) -> None:
+def _produce(items: Iterator, maxsize: int, sender) -> None:
     """The child's side of `in_child_process` (it exits through os._exit: no clean-up of the parent's state)."""
     try:
-        for item in items:
+        for item in in_background(items, maxsize):
             sender.send(("item", item))
         sender.send(("end", None))
     except BrokenPipeError:

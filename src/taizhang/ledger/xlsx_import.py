@@ -24,7 +24,7 @@ from taizhang.ledger.xlsx_reader import XlsxBook
 from taizhang.taxonomy import Taxonomy, WorkArea
 
 BATCH_ROWS = 5000
-QUEUE_BATCHES = 8  # at most this many validated batches wait for the writer (thread producer)
+QUEUE_BATCHES = 8  # at most this many validated batches wait for the writer
 # A fork costs a few milliseconds per 100 MB of this process; below this size the file is
 # read in a thread, which a small file keeps busy for less than the fork would cost.
 FORK_MIN_BYTES = 256 * 1024
@@ -47,7 +47,7 @@ def import_ledger(ledger, path: Path, unit: units.UnitRef, *, year: int | None =
             context = ImportContext(ledger.taxonomy, root.name, unit_names(session, root.id), year, book.date1904,
                                     writer.postgres, writer.tail)
             batches = validated_batches(book, present, context)
-            stream = producers.in_child_process(batches) if fork else producers.in_background(batches, QUEUE_BATCHES)
+            stream = producers.in_child_process(batches, QUEUE_BATCHES) if fork else producers.in_background(batches, QUEUE_BATCHES)
             deltas = aggregates.new_deltas()
             with closing(stream):  # a write error closes the stream: the producer stops first
                 for rows, batch_deltas in stream:
