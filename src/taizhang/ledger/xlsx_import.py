@@ -47,7 +47,8 @@ def import_ledger(ledger, path: Path, unit: units.UnitRef, *, year: int | None =
             context = ImportContext(ledger.taxonomy, root.name, unit_names(session, root.id), year, book.date1904,
                                     writer.postgres, writer.tail)
             batches = validated_batches(book, present, context)
-            stream = producers.in_child_process(batches, QUEUE_BATCHES) if fork else producers.in_background(batches, QUEUE_BATCHES)
+            produce = producers.in_child_process if fork else producers.in_background
+            stream = produce(batches, QUEUE_BATCHES)
             deltas = aggregates.new_deltas()
             with closing(stream):  # a write error closes the stream: the producer stops first
                 for rows, batch_deltas in stream:
