@@ -31,3 +31,10 @@ def test_copied_sentence_in_a_document_with_noise_and_formulas(check):
             f"二、存在问题\n（一）阵地建设。{copy}。\n")
     found = check(text, "duplicate_passage")
     assert len(found) == 1 and found[0].start > text.index("二、")
+
+
+def test_sentences_sharing_only_a_named_thought_are_not_duplicates(check):
+    text = ("2025年，局党组坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平文化思想，认真落实县委关于"
+            "意识形态工作的各项部署，全局意识形态工作呈现积极健康向上的良好态势。全年组织干部职工集中学习12次，参学1100余人次。\n"
+            "(一)持续加强理论武装。深入学习贯彻习近平文化思想，全年组织中心组学习不少于12次，干部职工集中学习不少于12次。\n")
+    assert check(text, "duplicate_passage") == []

@@ -8,3 +8,16 @@ def test_measure_words_with_numbers_or_determiners_are_quiet(check):
     text = ("成立12个志愿服务队、十二个宣讲小组，各个村、每个社区、这个项目、整个过程都很顺利；"
             "个别干部个人认识不足，上个月两个维护、XX个村组、多个单位已整改，有个别问题，挨个排查，多少个。共计15篇。")
     assert check(text, "missing_number") == []
+
+
+def test_counted_without_number(check):
+    found = check("全年开展健康讲座场，在集镇发放宣传资料份。覆盖群众1200余人次。", "missing_number")
+    assert [(f.rule, f.excerpt) for f in found] == [("counted_without_number", "开展健康讲座场"),
+                                                    ("counted_without_number", "发放宣传资料份")]
+    assert "“份”前缺少数字" in found[1].message
+
+
+def test_counted_with_a_number_a_placeholder_or_a_word_ending_in_a_measure_is_quiet(check):
+    text = ("开展宣讲12场，发放宣传资料三千余份，开展义诊XX场次，刊发稿件**篇。组织参观会场，发布到期，开展宣讲多次；"
+            "悬挂横幅，召开推进会议按期，开展工作的层次，开展专题研讨再次，受众群众人次众多。")
+    assert check(text, "missing_number") == []

@@ -46,3 +46,15 @@ def test_anniversary_checked_against_the_year_its_sentence_names(check):
     text = "2023年宣传工作总结\n一、工作情况\n开展宣讲。\n二、下一步计划\n2024年将隆重纪念建党102周年。\n"
     found = check(text, "period_mismatch")
     assert len(found) == 1 and "建党103周年" in found[0].message
+
+
+def test_annual_wording_in_a_half_year_report(check):
+    text = ("东湖街道2025年上半年宣传思想工作总结\n一、上半年工作\n上半年开展宣讲64场。\n二、下半年工作打算\n"
+            "在新的一年里，街道党工委将开展宣讲不少于60场。新一年要继续努力。\n")
+    found = [f for f in check(text, "period_mismatch") if f.rule == "annual_in_half_year"]
+    assert [(f.severity, f.excerpt) for f in found] == [("warning", "在新的一年里"), ("info", "新一年要继续努力")]
+
+
+def test_new_year_wording_in_an_annual_report_is_fine(check):
+    text = "2025年宣传工作总结\n一、工作情况\n开展宣讲。\n二、下一步打算\n在新的一年里，继续开展宣讲。\n"
+    assert [f for f in check(text, "period_mismatch") if f.rule == "annual_in_half_year"] == []

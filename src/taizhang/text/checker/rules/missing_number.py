@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
+from taizhang.text.checker import vocab
 from taizhang.text.checker.context import CheckContext
 from taizhang.text.checker.finding import Finding
 from taizhang.text.checker.registry import rule
@@ -25,6 +27,35 @@ _MEASURES = "个|次|场次|场|篇|条|名|人次|项|期|支|块|份|件|起|�
 # with 计). Neither match can overlap the other.
 _TOTAL = [(re.compile(rf"计(?<=[共合累总]计)(?:{_MEASURES})(?=[，。、；,;])"), 1),
           (re.compile(rf"共(?!计)(?:{_MEASURES})(?=[，。、；,;])"), 0)]
+
+
+# what may stand between the counting verb and the measure word: a few characters, none a numeral,
+# a placeholder's mask (the placeholder rule reports "XX篇") or a clause break
+_NUMERALS = "0-9０-９一二两三四五六七八九十百千万亿〇零余多几数"
+_MASKS = "XxＸｘ*＊○"
+_BETWEEN = rf"[^{_NUMERALS}{_MASKS}，。；、：,;:\n]{{1,10}}?"
+
+
+@lru_cache(maxsize=1)
+def _counted_without_number() -> tuple[re.Pattern[str], frozenset[str]]:
+    data = vocab.load("missing_number")
+    verbs = "|".join(map(re.escape, sorted(data["verbs"], key=len, reverse=True)))
+    measures = "|".join(map(re.escape, sorted(data["measures"], key=len, reverse=True)))
+    return re.compile(rf"(?:{verbs}){_BETWEEN}(?P<measure>{measures})(?=[，。；、,;])"), frozenset(data["words"])
+
+
+@rule(family="missing_number", name="counted_without_number", source="量词前缺数词（观察所得）",
+      authority="heuristic", max_severity="warning")
+def counted_without_number(ctx: CheckContext) -> Iterator[Finding]:
+    """开展健康讲座场， — a counting verb, what it counted and a measure word, but no number."""
+    pattern, words = _counted_without_number()
+    text = ctx.text
+    for m in pattern.finditer(text):
+        s, measure = m.start("measure"), m.group("measure")
+        if text[s - 1] + measure in words or ctx.in_noise(m.start(), m.end()):
+            continue
+        yield ctx.finding("missing_number", "counted_without_number", "warning",
+                          f"“{m.group(0)}”中量词“{measure}”前缺少数字，疑为数字被删", m.start(), m.end())
 
 
 @rule(family="missing_number", name="bare_measure", source="量词前缺数词（观察所得）", authority="heuristic",

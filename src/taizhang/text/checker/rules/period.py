@@ -38,6 +38,21 @@ def half_year_in_annual(ctx: CheckContext) -> Iterator[Finding]:
                           *_sentence_around(ctx, s, e))
 
 
+# annual wording: a half-year document's plans cover the rest of the same year, not a new one
+_NEW_YEAR = re.compile(r"新(?:的)?一年")
+
+
+@rule(family="period_mismatch", name="annual_in_half_year", source="半年材料时段一致（观察所得）",
+      authority="heuristic", max_severity="warning")
+def annual_in_half_year(ctx: CheckContext) -> Iterator[Finding]:
+    if ctx.doc_type != "半年总结":
+        return
+    for i, m in enumerate(m for m in _NEW_YEAR.finditer(ctx.text) if not ctx.in_noise(m.start(), m.end())):
+        yield ctx.finding("period_mismatch", "annual_in_half_year", "info" if i else "warning",
+                          f"半年总结中出现“{m.group(0)}”，疑为套用年度材料未改，应为“下半年”",
+                          *_sentence_around(ctx, m.start(), m.end()))
+
+
 def _next_year(ctx: CheckContext) -> str:
     return f"{max(ctx.years) + (0 if len(ctx.years) > 1 else 1)}年" if ctx.years else "下一年度"
 
