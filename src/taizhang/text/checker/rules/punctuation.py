@@ -26,6 +26,7 @@ _DOT_LIST = re.compile(r"、(?<=[0-9０-９]、)")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
+_SENTENCE_END = frozenset("。！？；：!?;:")
 _BRACKET_OR_BREAK = re.compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "\n]")
 # an opener counts +1 and its closer -1 in the pair's own 64-bit digit: a line's sum is zero exactly
 # when each pair balances (a line is far shorter than 2**63 characters, so digits never carry over)
@@ -64,15 +65,32 @@ def doubled(ctx: CheckContext) -> Iterator[Finding]:
       authority="standard", max_severity="warning")
 def unbalanced(ctx: CheckContext) -> Iterator[Finding]:
     text, starts = ctx.text, ctx.line_starts
-    for n in _lines_with_unequal_counts(text):
-        pos = starts[n]
-        end = starts[n + 1] - 1 if n + 1 < len(starts) else len(text)
-        if ctx.in_noise(pos, end):
+
+    def line_end(n: int) -> int:
+        return starts[n + 1] - 1 if n + 1 < len(starts) else len(text)
+
+    lines = _lines_with_unequal_counts(text)
+    wrapped = _wrapped_pairs(text, lines, starts, line_end)
+    for n in lines:
+        pos, end = starts[n], line_end(n)
+        if n in wrapped or ctx.in_noise(pos, end):
             continue
         for s, ch in _unbalanced_in(text[pos:end]):
             yield ctx.finding("punctuation", "unbalanced", "warning",
                               f"“{ch}”没有配对的{'后' if ch in _PAIRS else '前'}半部分，引号、括号、书名号应成对使用",
                               pos + s, pos + s + 1)
+
+
+def _wrapped_pairs(text: str, lines: list[int], starts: list[int], line_end) -> set[int]:
+    """Unbalanced lines that balance joined with the next one, where the first stops mid-sentence: a
+    hard line wrap (text copied from a PDF or a narrow page) split the quotation, not the writer."""
+    out: set[int] = set()
+    for n, following in zip(lines, lines[1:]):
+        end = line_end(n)
+        if following == n + 1 and end > starts[n] and text[end - 1] not in _SENTENCE_END \
+                and not _unbalanced_in(text[starts[n]:end] + text[starts[following]:line_end(following)]):
+            out.update((n, following))
+    return out
 
 
 def _lines_with_unequal_counts(text: str) -> list[int]:
