@@ -9,21 +9,26 @@ from functools import lru_cache
 CN_DIGITS = "零〇一二两三四五六七八九十百"
 _SP = r"[ \t\u3000\xa0]*"
 
-# (style, level, regex) -- matched at a line start; group "n" is the ordinal text
+# (style, level, regex) -- matched at a line start; group "n" is the ordinal text.
+# A marker never runs past its line ([^\S\n]: any blank but a line break), so
+# all lines can be matched by one scan of the text.
 HEADING_STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
-    ("一、", 1, re.compile(_SP + r"(?P<m>(?P<n>[一二三四五六七八九十]{1,3})\s*(?:、|[．.](?![\d一二三四五六七八九十])))")),
+    ("一、", 1, re.compile(_SP + r"(?P<m>(?P<n>[一二三四五六七八九十]{1,3})[^\S\n]*(?:、|[．.](?![\d一二三四五六七八九十])))")),
     ("（一）", 2, re.compile(_SP + r"(?P<m>（(?P<n>[一二三四五六七八九十]{1,3})）[、．.]?)")),
     ("(一)", 2, re.compile(_SP + r"(?P<m>\((?P<n>[一二三四五六七八九十]{1,3})\)[、．.]?)")),
-    ("1.", 3, re.compile(_SP + r"(?P<m>(?P<n>\d{1,2})\s*[.．](?![\d%％]))")),
-    ("1、", 3, re.compile(_SP + r"(?P<m>(?P<n>\d{1,2})\s*、)")),
+    ("1.", 3, re.compile(_SP + r"(?P<m>(?P<n>\d{1,2})[^\S\n]*[.．](?![\d%％]))")),
+    ("1、", 3, re.compile(_SP + r"(?P<m>(?P<n>\d{1,2})[^\S\n]*、)")),
     ("（1）", 4, re.compile(_SP + r"(?P<m>[（(](?P<n>\d{1,2})[）)][、．.]?)")),
     ("①", 5, re.compile(_SP + r"(?P<m>(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))")),
 )
 
-# all heading styles in one regex: group "h<i>" names HEADING_STYLES[i], "n<i>" its ordinal
-HEADING_ANY_RE = re.compile("|".join(
-    rx.pattern.replace("(?P<m>", f"(?P<h{i}>", 1).replace("(?P<n>", f"(?P<n{i}>", 1)
-    for i, (_, _, rx) in enumerate(HEADING_STYLES)))
+# all heading styles in one regex: group "h<i>" names HEADING_STYLES[i], "n<i>" its ordinal.
+# The blanks every style starts with are matched once, before the alternatives
+# (no marker starts with a blank, so the styles are tried after all of them either way).
+assert all(rx.pattern.startswith(_SP) for _, _, rx in HEADING_STYLES)
+HEADING_ANY_RE = re.compile(_SP + "(?:" + "|".join(
+    rx.pattern[len(_SP):].replace("(?P<m>", f"(?P<h{i}>", 1).replace("(?P<n>", f"(?P<n{i}>", 1)
+    for i, (_, _, rx) in enumerate(HEADING_STYLES)) + ")")
 
 # any heading marker at a line start (used by the cleaner)
 LINE_MARKER_RE = re.compile(
@@ -37,8 +42,6 @@ HEADING_LINE_RE = re.compile(_SP + r"(?:[一二三四五六七八九十]{1,3}\s*
 # Inline enumerations (一是… 一要… 第一，… 首先，…) must follow a clause boundary
 # or a line start (INLINE_BOUNDARY, checked on the character before the match).
 INLINE_BOUNDARY = "。；;：:，,！？!?\u3000 \t\n"
-# line starts that may carry a heading marker (a cheap prefilter)
-HEADING_CANDIDATE_RE = re.compile(r"\n[ \t\u3000\xa0]*[一二三四五六七八九十（(\d①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")
 # one pass for all inline enumerations; the group name is the style key
 # (starts with a bare character class: Python's regex engine then scans fast)
 INLINE_ANY_RE = re.compile(
@@ -64,28 +67,46 @@ def inline_number_text(m: re.Match) -> tuple[str, str]:
         return style, whole[:2]
     raise ValueError(whole)
 
-# The same matches found by scans that each start with one literal character
-# (Python's regex engine skips to a literal far faster than it tests every
-# character against a class): 是/要 preceded by one to three numerals, 第 + numerals,
-# 首/其/再/最 + 先/次/者/后. No two of these can overlap, so the union, in text
-# order, is what INLINE_ANY_RE.finditer gives.
+# The same matches found by scans led by one literal character (Python's regex
+# engine skips to a literal far faster than it tests every character against a
+# class): 是/要 right after a numeral (checked by a lookbehind, so the engine
+# passes over the many other 是/要), 第 + numerals; 首/其/再/最 + 先/次/者/后
+# from the places of those rare characters (str.find, faster still). No two of
+# these can overlap, so the union, in text order, is what INLINE_ANY_RE.finditer gives.
 _CN_ORDINALS = frozenset("一二三四五六七八九十")
-_SHI_RE = re.compile(r"是(?!否|指|由|为|以)")
-_YAO_RE = re.compile(r"要(?![求素点])")
+_BOUNDARY_CHARS = frozenset(INLINE_BOUNDARY)
+_SHI_RE = re.compile(r"是(?<=[一二三四五六七八九十]是)(?!否|指|由|为|以)")
+_YAO_RE = re.compile(r"要(?<=[一二三四五六七八九十]要)(?![求素点])")
 _DI_RE = re.compile(r"第([一二三四五六七八九十]{1,3})[，,、：:]")
-_SHOU_RES = tuple(re.compile(c + r"[先次者后][，,：:]") for c in "首其再最")
+_SHOU_NEXT = frozenset("先次者后")
+_SHOU_AFTER = frozenset("，,：:")
+
+
+def _at_boundary(text: str, start: int) -> bool:
+    return start == 0 or text[start - 1] in _BOUNDARY_CHARS
 
 
 def _after_numerals(text: str, rx: re.Pattern[str], style: str, out: list) -> None:
-    """Matches of `rx` (是 or 要) right after one to three numerals (the leftmost
-    start, as the regex scan "[numeral]{1,3}是" would take it)."""
+    """Matches of `rx` (是 or 要 after a numeral) whose one to three numerals
+    start at a clause boundary (where the regex scan "[numeral]{1,3}是" would start)."""
     for m in rx.finditer(text):
         p = m.start()
-        start = p
+        start = p - 1
         while start > 0 and p - start < 3 and text[start - 1] in _CN_ORDINALS:
             start -= 1
-        if start < p:
+        if _at_boundary(text, start):
             out.append((start, p + 1, style, text[start:p + 1], text[start:p]))
+
+
+def _ordinal_words(text: str, out: list) -> None:
+    """首先， 其次， 再者， 最后， … at a clause boundary."""
+    find = text.find
+    for first in "首其再最":
+        p = find(first)
+        while p != -1:
+            if text[p + 1:p + 2] in _SHOU_NEXT and text[p + 2:p + 3] in _SHOU_AFTER and _at_boundary(text, p):
+                out.append((p, p + 3, "首先", text[p:p + 3], text[p:p + 2]))
+            p = find(first, p + 1)
 
 
 def find_inline(text: str) -> list[tuple[int, int, str, str, str]]:
@@ -95,10 +116,9 @@ def find_inline(text: str) -> list[tuple[int, int, str, str, str]]:
     found: list[tuple[int, int, str, str, str]] = []
     _after_numerals(text, _SHI_RE, "一是", found)
     _after_numerals(text, _YAO_RE, "一要", found)
-    found.extend((m.start(), m.end(), "第一", m.group(), m.group(1)) for m in _DI_RE.finditer(text))
-    for rx in _SHOU_RES:
-        found.extend((m.start(), m.end(), "首先", m.group(), m.group()[:2]) for m in rx.finditer(text))
-    found = [f for f in found if f[0] == 0 or text[f[0] - 1] in INLINE_BOUNDARY]
+    found.extend((m.start(), m.end(), "第一", m.group(), m.group(1)) for m in _DI_RE.finditer(text)
+                 if _at_boundary(text, m.start()))
+    _ordinal_words(text, found)
     found.sort()
     return found
 

@@ -13,6 +13,7 @@ import codecs
 import os
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import opencc
 
@@ -20,13 +21,14 @@ from taizhang.text.config import CleanConfig
 from taizhang.text.markers import LINE_MARKER_RE
 from taizhang.text.model import Removal
 from taizhang.text.resources import load_data
+from taizhang.text.scan import FirstCharScan, places
 from taizhang.text.work import Work
 
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_BODY = r"(?:[a-zü]*[" + _TONES + r"][a-zü" + _TONES + r"]*|[a-zü]{1,6}[1-5])[)）]"
 _PINYIN_RES = (re.compile(r"\(" + _PINYIN_BODY), re.compile(r"（" + _PINYIN_BODY))
-_SILENT = ("\r", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
-_SILENT_RE = re.compile(r"\r(?=\n)|[\u200b\u200c\u200d\u2060\ufeff]")
+# dropped silently: zero-width marks, and carriage returns before a line feed
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _NO_JOIN_AFTER = frozenset("\n。！？!?：:；;…”」』）)》】 \t\u3000\xa0\r")
 # a line break before a non-blank character and not after sentence-end punctuation:
 # the lookbehind drops most breaks inside the regex engine instead of a Python
@@ -50,9 +52,19 @@ def t2s_table() -> dict[int, str]:
     return table
 
 
+class _NoiseRules(NamedTuple):
+    inline: tuple  # (kind, trigger words (empty: always run), FirstCharScan) of each inline pattern
+    line_re: re.Pattern[str] | None  # every whole-line pattern, one named group each
+    line_gate: re.Pattern[str] | None  # the trigger words of the whole-line patterns that have them
+    plain_line_re: re.Pattern[str] | None  # the whole-line patterns without trigger words
+    line_kinds: dict[str, str]  # line_re group name -> kind
+    trigger_re: re.Pattern[str] | None  # every inline pattern's trigger words, longest first
+    contained: dict[str, frozenset[str]]  # each trigger word -> every trigger word it contains
+
+
 @lru_cache(maxsize=16)
-def _noise_patterns(data_dirs: tuple):
-    """(inline patterns, line matchers, kinds of the line matchers' groups, inline triggers).
+def _noise_patterns(data_dirs: tuple) -> _NoiseRules:
+    """The noise patterns of data/noise.yaml, compiled.
 
     Patterns anchored with "^" are whole-line patterns: they are combined into
     one regex matched at the start of each line no longer than MAX_LINE (fast);
@@ -72,7 +84,7 @@ def _noise_patterns(data_dirs: tuple):
                 gated_parts.add(len(line_parts) - 1)
                 line_triggers.update(triggers)
         else:
-            inline.append((p["kind"], triggers, re.compile(rx, re.M)))
+            inline.append((p["kind"], triggers, FirstCharScan(re.compile(rx, re.M))))
     line_re = re.compile("|".join(line_parts)) if line_parts else None
     ungated = "|".join(part for k, part in enumerate(line_parts) if k not in gated_parts)
     line_gate = re.compile("|".join(map(re.escape, sorted(line_triggers, key=len, reverse=True)))) \
@@ -84,15 +96,15 @@ def _noise_patterns(data_dirs: tuple):
     trigger_re = re.compile("|".join(map(re.escape, triggers))) if triggers else None
     # each trigger -> every trigger it contains (itself included)
     contained = {t: frozenset(u for u in triggers if u in t) for t in triggers}
-    return tuple(inline), (line_re, line_gate, plain_line_re), kinds, (trigger_re, contained)
+    return _NoiseRules(tuple(inline), line_re, line_gate, plain_line_re, kinds, trigger_re, contained)
 
 
-def _present(triggers: tuple, src: str) -> set[str]:
+def _present(rules: _NoiseRules, src: str) -> set[str]:
     """The trigger words in `src`, in one scan instead of one `in` per trigger
     (substring search is slow on CJK text). Each start position is tried (search
     resumes at start + 1) and the longest trigger there is kept; a trigger occurs
     exactly when it is contained in one of those."""
-    trigger_re, contained = triggers
+    trigger_re, contained = rules.trigger_re, rules.contained
     out: set[str] = set()
     if trigger_re is None:
         return out
@@ -123,7 +135,8 @@ codecs.register_error("taizhang_collect", _collect_unencodable)
 def _outside_gb2312(text: str) -> str:
     """The characters of `text` that GB2312 (simplified characters, common
     punctuation) cannot encode, in one C-level pass: only those can be
-    traditional characters or zero-width marks."""
+    traditional characters or zero-width marks. (Cheaper than a regex for
+    a set of thousands of characters.)"""
     _UNENCODABLE.clear()
     text.encode("gb2312", "taizhang_collect")
     return "".join(_UNENCODABLE)
@@ -138,6 +151,15 @@ def _pinyin(src: str) -> list[tuple[int, int, str]]:
                 s = m.start()
                 if s and "\u4e00" <= src[s - 1] <= "\u9fff":
                     out.append((s, m.end(), "pinyin"))
+    return out
+
+
+def _silent_marks(src: str, zero_width: bool) -> list[tuple[int, int, str]]:
+    """Carriage returns before a line feed, and the zero-width marks when there are any."""
+    out = [(p, p + 1, "") for p in places(src, "\r") if src.startswith("\n", p + 1)]
+    if zero_width:
+        for ch in _ZERO_WIDTH:
+            out.extend((p, p + 1, "") for p in places(src, ch))
     return out
 
 
@@ -174,25 +196,26 @@ class CleanStage:
 
     def __init__(self, config: CleanConfig):
         self.config = config
-        self.patterns, self.line_res, self.line_kinds, self.triggers = _noise_patterns(config.data_dirs)
+        self.rules = _noise_patterns(config.data_dirs)
         self.table = t2s_table() if config.convert_traditional else {}
 
     def run(self, work: Work) -> None:
         src = work.source
         found: list[tuple[int, int, str]] = []
-        present = _present(self.triggers, src)
-        for kind, triggers, rx in self.patterns:
+        present = _present(self.rules, src)
+        for kind, triggers, scan in self.rules.inline:
             if triggers and triggers.isdisjoint(present):
                 continue
-            found.extend((m.start(), m.end(), kind) for m in rx.finditer(src) if m.end() > m.start())
-        if self.line_res[0] is not None:
+            found.extend((m.start(), m.end(), kind) for m in scan.finditer(src) if m.end() > m.start())
+        if self.rules.line_re is not None:
             found.extend(self._noise_lines(src))
         found.extend(_pinyin(src))
         # zero-width marks and traditional characters lie outside GB2312: one
         # encoding pass tells whether either needs looking at
         rare = _outside_gb2312(src)
-        if "\r" in src or (rare and any(ch in rare for ch in _SILENT)):
-            found.extend((m.start(), m.end(), "") for m in _SILENT_RE.finditer(src))
+        zero_width = bool(rare) and any(ch in rare for ch in _ZERO_WIDTH)
+        if zero_width or "\r" in src:
+            found.extend(_silent_marks(src, zero_width))
         merged = _merge(found) if found else found
         build(work, [(s, e) for s, e, _ in merged])
         if self.config.join_lines:
@@ -206,11 +229,11 @@ class CleanStage:
         work.clean = work.clean_raw.translate(self.table) if convert else work.clean_raw
 
     def _noise_lines(self, src: str) -> list[tuple[int, int, str]]:
-        line_re, gate_re, plain_re = self.line_res
-        out, pos, kinds = [], 0, self.line_kinds
-        full_match = line_re.match
-        gate = gate_re.search if gate_re is not None else None
-        plain_match = plain_re.match if plain_re is not None else None
+        rules = self.rules
+        out, pos, kinds = [], 0, rules.line_kinds
+        full_match = rules.line_re.match
+        gate = rules.line_gate.search if rules.line_gate is not None else None
+        plain_match = rules.plain_line_re.match if rules.plain_line_re is not None else None
         for line in src.split("\n"):
             n = len(line)
             # long paragraphs ending a sentence are body text, not chrome or ads

@@ -17,6 +17,7 @@ from taizhang.text.config import IndicatorConfig
 from taizhang.text.model import Indicator
 from taizhang.text.numbers import number_value
 from taizhang.text.resources import load_data
+from taizhang.text.scan import places
 from taizhang.text.work import Work
 
 _NOT_BEFORE = frozenset(string.ascii_letters + "0123456789.．,第零〇一二两三四五六七八九十百千万Xx×＊*ＸｘＸ○□")
@@ -41,6 +42,44 @@ _AFTER_STOP = re.compile(r"[，,。；;：:！？!?、\n]")
 _AFTER_STOP_CHARS = frozenset("，,。；;：:！？!?、\n")
 # characters a heading marker (_MARKER_PREFIX) can start with: checked before the regex
 _MARKER_FIRST = frozenset("一二三四五六七八九十（(①②③④⑤⑥⑦⑧⑨⑩")  # or a space (\s) or a digit (\d)
+_BARE_NUMERALS = ("一", "百", "千", "百千")  # count only after 逾/近/超… or before 余/多
+_QUOTES = "“\"「『"  # "一个…" before a quotation is a set phrase: 两个“毫不动摇”
+_new_object = object.__new__
+
+
+def _new_indicator(value, masked, approx, measure, kind, activity, activity_type, section, start, end, parent,
+                   qty) -> Indicator:
+    """Indicator(...) without the frozen dataclass's __init__, which sets each
+    of the twelve fields through object.__setattr__ (three times the cost of
+    this): the same instance dictionary, filled in one update."""
+    indicator = _new_object(Indicator)
+    indicator.__dict__.update(value=value, masked=masked, approx=approx, measure=measure, kind=kind, activity=activity,
+                              activity_type=activity_type, section=section, start=start, end=end, parent=parent,
+                              qty=qty)
+    return indicator
+
+
+@lru_cache(maxsize=4096)
+def _read_quantity(num: str, multiplier: str | None) -> tuple[bool, int | float | None] | None:
+    """(masked, value) of the number text `num` times 万/亿; None when it is no
+    figure (an id or a phone number, a malformed numeral)."""
+    first = num[0]
+    if first in _MASK_CHARS:
+        return (True, None) if _MASK_RE.fullmatch(num) else None
+    if first not in _DIGIT_CHARS:
+        value = number_value(num, multiplier) if _CN_RE.fullmatch(num) else None
+        return None if value is None else (False, value)
+    if _DIGITS_RE.fullmatch(num):
+        if len(num) >= 7 and "." not in num and "," not in num:
+            return None  # ids, phone numbers
+        return False, number_value(num, multiplier)
+    if _DIGITS_CN_MULT_RE.fullmatch(num):  # "5千人次", "1.5百"
+        value = number_value(num[:-1], multiplier)
+        if value is not None:
+            value = value * (1000 if num[-1] == "千" else 100)
+            value = int(value) if float(value).is_integer() else value
+        return False, value
+    return None
 
 
 @lru_cache(maxsize=16)
@@ -76,6 +115,10 @@ def _rules(data_dirs: tuple, taxonomy_files: tuple):
 
 def _trim(text: str, a: int, b: int, chars: str) -> tuple[int, int]:
     """[a, b) without leading/trailing `chars` (str.strip on the slice: no per-char loop)."""
+    if a >= b:
+        return a, a
+    if text[a] not in chars and text[b - 1] not in chars:
+        return a, b  # the usual case: nothing to strip, no slice to make
     part = text[a:b]
     left = part.lstrip(chars)
     a += len(part) - len(left)
@@ -92,6 +135,12 @@ def _words_re(words) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)")
 
 
+def _first_chars(classes: dict) -> frozenset[str] | None:
+    """The first characters of the words of `classes`; None when one is empty."""
+    words = [w for ws in classes.values() if ws for w in ws]
+    return frozenset(w[0] for w in words) if words and all(words) else None
+
+
 class IndicatorStage:
     name = "indicators"
 
@@ -101,10 +150,18 @@ class IndicatorStage:
          self.syn_type, self.syn_re, self.digit_phrases) = _rules(config.data_dirs, config.taxonomy_files)
         self.before_re = re.compile(_classes_re(approx["before"]) + r"\Z")
         self.clause_re = re.compile(_classes_re(approx["clause"]))
+        # the characters a word right before the number starts with: its regex
+        # (led by named groups, so the engine tries it at every position) runs
+        # only when one is there (None when an empty word makes it match anywhere)
+        self.before_first = _first_chars(approx["before"])
         self.after_re = re.compile(_classes_re(approx["after"]))
         self.target_re = _words_re(cues["target"])
         self.actual_re = _words_re(cues["actual"])
         self.after_stop = tuple(cues["after_stop"])
+        self.after_stop_by_first: dict[str, tuple[str, ...]] = {}  # (an empty word: always stop)
+        for w in self.after_stop:
+            self.after_stop_by_first[w[:1]] = self.after_stop_by_first.get(w[:1], ()) + (w,)
+        self.activity_limit = config.max_activity_len
         self.strip_prefix = re.compile("(?:" + _words_re(cues["strip_prefix"]).pattern + ")(?=..)")
         # the characters a strip_prefix word starts with: the regex is tried only there
         # (None when an empty word makes the regex match anywhere)
@@ -117,8 +174,10 @@ class IndicatorStage:
         self.type_cache: dict[str, str | None] = {}
 
     # -- finding ---------------------------------------------------------------
-    def _matches(self, text: str) -> list[tuple[re.Match, bool, int | float | None]]:
-        """(match, masked, value) for each quantity that counts as an indicator."""
+    def _matches(self, text: str) -> list[tuple]:
+        """(start, end, measure, inner, alt, masked, value) of each quantity that
+        counts as an indicator (measure as written, inner: 余/多/几 before it,
+        alt: a bracketed alternative before it)."""
         out = []
         not_followed, phrase_re, digit_phrases = self.not_followed, self.phrase_re, self.digit_phrases
         for m in self.qty_re.finditer(text):
@@ -128,31 +187,18 @@ class IndicatorStage:
                 if before in _NOT_BEFORE or (before == " " and text[s - 2:s - 1] == "第"):
                     continue
             num = text[s:m.end("num")]
-            measure = m.group("measure")
-            # the first character decides which reading can apply (saves failed fullmatch calls)
-            first = num[0]
-            if first in _MASK_CHARS:
-                if not _MASK_RE.fullmatch(num):
-                    continue
-                masked, value = True, None
-            elif first not in _DIGIT_CHARS:
-                if not self._cn_ok(text, m, num, s):
-                    continue
-                # "一个…" is an article, "千家万户" an idiom; "逾百篇" is a figure
-                masked, value = False, number_value(num, m.group("wan") or m.group("wan2"))
-                if value is None or (measure == "个" and text[e:e + 1] in "“\"「『"):
-                    continue
-            elif _DIGITS_RE.fullmatch(num):
-                if len(num) >= 7 and "." not in num and "," not in num:
-                    continue  # ids, phone numbers
-                masked, value = False, number_value(num, m.group("wan") or m.group("wan2"))
-            elif _DIGITS_CN_MULT_RE.fullmatch(num):  # "5千人次", "1.5百"
-                masked, value = False, number_value(num[:-1], m.group("wan") or m.group("wan2"))
-                if value is not None:
-                    value = value * (1000 if num[-1] == "千" else 100)
-                    value = int(value) if float(value).is_integer() else value
-            else:
+            wan, inner, wan2, alt, measure = m.group("wan", "inner", "wan2", "alt", "measure")
+            reading = _read_quantity(num, wan or wan2)
+            if reading is None:
                 continue
+            masked, value = reading
+            first = num[0]
+            if not masked and first not in _DIGIT_CHARS:
+                # "一个…" is an article, "千家万户" an idiom; "逾百篇" is a figure
+                if num in _BARE_NUMERALS and (num == "一" or not (text[max(0, s - 2):s].endswith(_BARE_OK) or inner)):
+                    continue
+                if measure == "个" and text[e:e + 1] in _QUOTES:
+                    continue
             stop = not_followed.get(measure)
             if stop and text.startswith(stop, e):
                 continue
@@ -160,15 +206,8 @@ class IndicatorStage:
                 lo = max(0, s - 12)
                 if any(p.start() < e and p.end() > s for p in phrase_re.finditer(text, lo, e + 12)):
                     continue
-            out.append((m, masked, value))
+            out.append((s, e, measure, inner, alt, masked, value))
         return out
-
-    @staticmethod
-    def _cn_ok(text: str, m: re.Match, num: str, s: int) -> bool:
-        """A Chinese numeral that counts: bare 一/百/千 only after 逾/近/超… or before 余/多."""
-        return bool(_CN_RE.fullmatch(num)) and (num not in ("一", "百", "千", "百千") or
-                                                (num != "一" and (text[max(0, s - 2):s].endswith(_BARE_OK)
-                                                                  or bool(m.group("inner")))))
 
     def run(self, work: Work) -> None:
         text, raw, source = work.clean, work.clean_raw, work.source
@@ -183,27 +222,22 @@ class IndicatorStage:
         first_root = root_starts[0] if root_starts else size + 1
         rev = text[::-1]
         rev_boundary = _BOUNDARY_RE.search
-        target_search, actual_search = self.target_re.search, self.actual_re.search
-        after_match, before_search, clause_search = self.after_re.match, self.before_re.search, self.clause_re.search
+        target_search, actual_search, after_match = self.target_re.search, self.actual_re.search, self.after_re.match
         type_of = self._type
-        has_qizhong = "其中" in text
+        qizhong = places(text, "其中")  # a figure's total is looked for only after one
         found: list[tuple[int, int, str]] = []  # clean start, clean end, measure of each indicator so far
         out: list[Indicator] = []
         prev_end, prev_activity = -1, ("", "")
         n_matches = len(matches)
         for k in range(n_matches):
-            m, masked, value = matches[k]
-            s, e = m.span()
+            s, e, measure, inner, alt, masked, value = matches[k]
             last = rev_boundary(rev, size - s, size - s + 120)  # rev[size-1-i] is text[i]
             clause_start = size - last.start() if last else max(0, s - 120)
             post = after_match(text, e)
-            if m.group("inner"):
+            if inner:
                 approx = "more_than"
             else:
-                hit = post or before_search(text, max(clause_start, s - 4), s) or clause_search(text, clause_start, s)
-                approx = hit.lastgroup if hit else None
-            measure = m.group("measure")
-            alt = m.group("alt")
+                approx = post.lastgroup if post else self._approx_before(text, clause_start, s)
             if alt and alt[1:-1] + measure in self.measures:
                 measure = alt[1:-1] + measure
             elif measure == "％":
@@ -215,58 +249,82 @@ class IndicatorStage:
             if s == prev_end:
                 activity, simple = prev_activity  # compound figure: "182期526条"
             else:
-                hi = matches[k + 1][0].start() if k + 1 < n_matches else size
-                a, b = self._activity_span(text, m, measure, max(clause_start, prev_end), hi, post)
+                hi = matches[k + 1][0] if k + 1 < n_matches else size
+                a, b = self._activity_span(text, s, post.end() if post else e, measure,
+                                           max(clause_start, prev_end), hi)
                 activity, simple = raw[a:b], text[a:b]
             src_s = to_src(s)
             src_e = to_src(e - 1) + 1
-            parent = self._parent(text, s, measure, found) if has_qizhong else None
-            found.append((s, e, measure))
-            out.append(Indicator(value, masked, approx, measure, kind, activity, type_of(simple), section,
-                                 src_s, src_e, parent, source[src_s:src_e]))
+            parent = None
+            if qizhong:
+                # the last 其中 ending by s, if it is within the 200 characters _parent looks back
+                q = bisect_right(qizhong, s - 2) - 1
+                if q >= 0 and qizhong[q] >= s - 200:
+                    parent = self._parent(text, s, measure, found)
+                found.append((s, e, measure))
+            out.append(_new_indicator(value, masked, approx, measure, kind, activity, type_of(simple), section,
+                                      src_s, src_e, parent, source[src_s:src_e]))
             prev_end, prev_activity = e, (activity, simple)
         work.indicators = out
 
+    def _approx_before(self, text: str, clause_start: int, s: int) -> str | None:
+        """The approximation word just before the figure, else one earlier in its clause."""
+        lo = max(clause_start, s - 4)
+        if self.before_first is None or not self.before_first.isdisjoint(text[lo:s]):
+            hit = self.before_re.search(text, lo, s)
+            if hit:
+                return hit.lastgroup
+        hit = self.clause_re.search(text, clause_start, s)
+        return hit.lastgroup if hit else None
+
     # -- attributes ------------------------------------------------------------
-    def _activity_span(self, text: str, m: re.Match, measure: str, lo: int, hi: int,
-                       post: re.Match | None) -> tuple[int, int]:
-        """Span of the phrase naming what the figure counts, within [lo, hi): the
-        words after the quantity ("开展8次理论学习") or, when none follow, those
+    def _activity_span(self, text: str, s: int, e: int, measure: str, lo: int, hi: int) -> tuple[int, int]:
+        """Span of the phrase naming what the figure at [s, e) counts, within [lo, hi):
+        the words after the quantity ("开展8次理论学习") or, when none follow, those
         before it in the same clause ("召开专题会议2次"). lo is the clause start or
-        the end of the previous figure, hi the start of the next figure; `post` is
-        the approximation word right after the quantity, if any."""
-        limit = self.config.max_activity_len
-        e = post.end() if post else m.end()
-        if measure != "%" and e < len(text) and text[e] not in _AFTER_STOP_CHARS \
-                and not text.startswith(self.after_stop, e):
+        the end of the previous figure, hi the start of the next figure; e is
+        after the approximation word that follows the quantity, if any."""
+        limit = self.activity_limit
+        if measure != "%" and e < len(text) and not self._stops_after(text, e):
             stop = _AFTER_STOP.search(text, e, e + limit)
             end = stop.start() if stop else min(len(text), e + limit)
             if hi >= e:
                 end = min(end, hi)
-            part = text[e:end]
-            left = part.lstrip("的 \t\u3000")
-            if left.rstrip("的 \t\u3000"):
-                a = e + len(part) - len(left)
-                return a, a + len(left.rstrip("的 \t\u3000"))
-        a, b = _trim(text, max(lo, m.start() - limit), m.start(), "、，, \t\u3000")
+            a, b = _trim(text, e, end, "的 \t\u3000")
+            if a < b:
+                return a, b
+        a, b = _trim(text, max(lo, s - limit), s, "、，, \t\u3000")
         return self._strip(text, a, b)
+
+    def _stops_after(self, text: str, e: int) -> bool:
+        """Whether the words after the quantity at e are no activity phrase:
+        punctuation, or an after_stop word such as 开展 (the phrase precedes)."""
+        ch = text[e]
+        if ch in _AFTER_STOP_CHARS:
+            return True
+        words = self.after_stop_by_first.get(ch)
+        return bool(words and text.startswith(words, e)) or "" in self.after_stop_by_first
 
     def _strip(self, text: str, a: int, b: int) -> tuple[int, int]:
         """Drop a leading heading marker and connective words, trailing 共计/达/超过…"""
-        if a < b and (text[a] in _MARKER_FIRST or text[a].isspace() or text[a].isdecimal()):
-            mm = _MARKER_PREFIX.match(text, a, b)
-            if mm:
-                a = mm.end()
-        prefix_match, suffix_at, prefix_first = self.strip_prefix.match, self._suffix, self.prefix_first
+        if a < b:
+            ch = text[a]
+            if ch in _MARKER_FIRST or ch.isspace() or ch.isdecimal():
+                mm = _MARKER_PREFIX.match(text, a, b)
+                if mm:
+                    a = mm.end()
+        prefix_match, prefix_first, suffix_words = self.strip_prefix.match, self.prefix_first, self.suffix_words
         for _ in range(3):
             old_a, old_b = a, b
             if prefix_first is None or (a < b and text[a] in prefix_first):
                 p = prefix_match(text, a, b)
                 if p:
                     a = p.end()
-            q = suffix_at(text, a, b)
-            if q is not None:
-                b = q
+            # only a strip_suffix word's last character (or a line break, see _suffix) can end one
+            if a < b and (text[b - 1] in suffix_words or text[b - 1] == "\n"):
+                q = self._suffix(text, a, b)
+                if q is not None:
+                    b = q
             if a == old_a and b == old_b:
                 break
         return _trim(text, a, b, " \t\u3000")

@@ -11,6 +11,7 @@ from taizhang.text.config import MetaConfig
 from taizhang.text.markers import LINE_MARKER_RE
 from taizhang.text.model import Meta
 from taizhang.text.resources import load_data
+from taizhang.text.scan import ProbedScan
 from taizhang.text.work import Work
 
 _BLANKS = " \t\u3000\xa0\r"
@@ -21,7 +22,7 @@ _TITLE_UNIT_RE = re.compile(
 )
 _ORG_SUFFIX_RE = re.compile(r"(?:党委|党工委|党组|人民政府|政府|委员会|委|党支部|党总支|办公室|宣传部|部)$")
 _NOT_NAME_RE = re.compile(r"宣传|工作|思想|上级|各|全|我|本|围绕|按照|根据|关于|贯彻|落实|明确|[在和与及对由为的了着过是把被将向从]")
-_ORG_RE = re.compile(r"党委|党工委|党组|政府|委员会|党支部|党总支")
+_ORG_SCAN = ProbedScan.of_words(["党委", "党工委", "党组", "政府", "委员会", "党支部", "党总支"])
 _SENT_END_CHARS = frozenset("。；;，,！？!?：:")  # a line ending in one is a sentence, not a title
 _CN_YEAR = str.maketrans("〇零○一二三四五六七八九", "00012345678 9".replace(" ", ""))
 
@@ -33,9 +34,9 @@ def _cues(data_dirs: tuple):
     words = sorted(levels, key=len, reverse=True)
     alt = "|".join(map(re.escape, words))
     level_words_re = re.compile(alt)
-    self_re = re.compile("(?:" + "|".join(map(re.escape, doc.get("self_prefixes") or [])) + ")(" + alt + ")")
+    self_scan = ProbedScan.of_words(doc.get("self_prefixes") or [], "(" + alt + ")")
     named_re = re.compile(r"(?:^|[，,。、；;：:\s“（(])([\u4e00-\u9fffXx*＊]{1,6}(?:" + alt + r"))$")
-    return levels, level_words_re, self_re, named_re, doc.get("doc_types") or {}, tuple(doc.get("plan_words") or ())
+    return levels, level_words_re, self_scan, named_re, doc.get("doc_types") or {}, tuple(doc.get("plan_words") or ())
 
 
 def _year(text: str) -> int:
@@ -47,7 +48,8 @@ class MetaStage:
 
     def __init__(self, config: MetaConfig):
         self.config = config
-        self.levels, self.level_words_re, self.self_re, self.named_re, self.doc_types, self.plan_words = _cues(config.data_dirs)
+        self.levels, self.level_words_re, self.self_scan, self.named_re, self.doc_types, self.plan_words = \
+            _cues(config.data_dirs)
         self.level_words = sorted(self.levels, key=len, reverse=True)  # longest first
         type_words = sorted({w for ws in self.doc_types.values() for w in ws}, key=len, reverse=True)
         self.type_words_re = re.compile("|".join(map(re.escape, type_words)) or "(?!)")
@@ -98,13 +100,13 @@ class MetaStage:
             elif generic:
                 level = self._level_of(chunk)
         if unit is None:
-            for org in _ORG_RE.finditer(text, 0, 1500):
+            for org in _ORG_SCAN.finditer(text, 0, 1500):
                 n = self.named_re.search(text[max(0, org.start() - 10):org.start()])
                 if n and not _NOT_NAME_RE.search(n.group(1)) and self.level_words_re.sub("", n.group(1)):
                     unit, level = n.group(1), level or self._level_of(n.group(1))
                     break
         if level is None:  # only then is the body's "我镇/全乡" consulted (a costly scan)
-            counts = Counter(m.group(1) for m in self.self_re.finditer(text, 0, 3000))
+            counts = Counter(m.group(1) for m in self.self_scan.finditer(text, 0, 3000))
             if counts:
                 level = self.levels.get(counts.most_common(1)[0][0])
         return unit, level

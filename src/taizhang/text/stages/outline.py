@@ -7,15 +7,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import chain
 from operator import attrgetter
 
 from taizhang.text.config import OutlineConfig
-from taizhang.text.markers import HEADING_ANY_RE, HEADING_CANDIDATE_RE, HEADING_STYLES, find_inline, ordinal
+from taizhang.text.markers import HEADING_ANY_RE, HEADING_STYLES, find_inline, ordinal
 from taizhang.text.model import NumberingAnomaly, OutlineNode
 from taizhang.text.work import Work
 
 _TITLE_END = re.compile(r"[。！？!?；;\n]")
 _SOFT_END = re.compile(r"[，,：:]")
+# a heading at the start of any line but the first: one scan, led by the literal
+# line break, tries each line in the regex engine (no Python per line)
+_HEADING_AFTER_BREAK_RE = re.compile(r"\n(?:" + HEADING_ANY_RE.pattern + ")")
+assert _HEADING_AFTER_BREAK_RE.groupindex == HEADING_ANY_RE.groupindex  # _HEADING_GROUPS serves both
 # HEADING_ANY_RE's "h<i>" group name -> (style, level, marker group index, ordinal group index)
 # (the "n<i>" names map too, for safety: lastgroup is the outer group per the re docs)
 _HEADING_GROUPS = {f"{g}{i}": (style, level, HEADING_ANY_RE.groupindex[f"h{i}"], HEADING_ANY_RE.groupindex[f"n{i}"])
@@ -70,22 +75,16 @@ class OutlineStage:
         roots: list[OutlineNode] = []
         flat: list[OutlineNode] = []
         stack: list[OutlineNode] = []
-        starts = [m.start() + 1 for m in HEADING_CANDIDATE_RE.finditer(text)]
-        if text and text[0] not in "\n":
-            starts.insert(0, 0)
-        size, limit, match, find = len(text), self.config.max_title_len, HEADING_ANY_RE.match, text.find
-        for line_start in starts:
-            line_end = find("\n", line_start)
-            if line_end == -1:
-                line_end = size
-            m = match(text, line_start, line_end)
-            if not m:
-                continue
+        limit = self.config.max_title_len
+        first = HEADING_ANY_RE.match(text) if text and text[0] != "\n" else None
+        matches = _HEADING_AFTER_BREAK_RE.finditer(text)
+        for m in chain((first,), matches) if first else matches:
             style, level, h, n = _HEADING_GROUPS[m.lastgroup]  # the outer "h<i>" group closes last
             title = _title(text, m.end(h), limit)
             if not title:
                 continue
-            node = OutlineNode(level, m.group(h).strip(), title, m.start(h), line_end, "other", style,
+            start = m.start(h)  # (its end is set by _close)
+            node = OutlineNode(level, m.group(h).strip(), title, start, start, "other", style,
                                ordinal(m.group(n)), False, [])
             while stack and stack[-1].level >= level:
                 stack.pop()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from taizhang.text.checker import scan
+from taizhang.text import scan
 from taizhang.text.checker.context import CheckContext
 from taizhang.text.checker.finding import Finding
 from taizhang.text.checker.registry import rule
@@ -61,7 +61,7 @@ def _is_blank(text: str, s: int, e: int) -> bool:
 def unfilled(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.text
     spans = []
-    for run in scan.finditer(text, _RUN):
+    for run in scan.finditer_per_char(text, _RUN):
         chunk = run.group(0)
         if len(chunk) == 1:
             if chunk not in "某_＿○〇" and _is_blank(text, run.start(), run.end()):  # a lone 某, _ or 〇 never is
@@ -73,7 +73,7 @@ def unfilled(ctx: CheckContext) -> Iterator[Finding]:
             spans.extend(m.span() for m in _CANDIDATE.finditer(text, run.start(), run.end())
                          if _is_blank(text, m.start(), m.end()))
     end = 0
-    for m in scan.finditer(text, _FIELD):
+    for m in scan.finditer_per_char(text, _FIELD):
         if m.start() >= end:
             spans.append(m.span())
             end = m.end()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from taizhang.text.checker import scan
+from taizhang.text import scan
 from taizhang.text.checker.context import CheckContext
 from taizhang.text.checker.finding import Finding
 from taizhang.text.checker.registry import rule
@@ -38,7 +38,7 @@ _WEIGHT = {ch: sign << (64 * i) for i, pair in enumerate(_PAIRS.items()) for ch,
 def half_width(ctx: CheckContext) -> Iterator[Finding]:
     """The first half-width mark as a warning, the rest as info (the same slip repeated)."""
     text = ctx.text
-    items = [m.start() for m in scan.finditer(text, _HALF)]  # one character each
+    items = [m.start() for m in scan.finditer_per_char(text, _HALF)]  # one character each
     if ctx.noise:
         items = [s for s in items if not ctx.in_noise(s, s + 1)]
     if "(" in text:
@@ -55,7 +55,7 @@ def half_width(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule(family="punctuation", name="doubled", source="GB/T 15834—2011", authority="standard", max_severity="warning")
 def doubled(ctx: CheckContext) -> Iterator[Finding]:
-    for m in scan.finditer(ctx.text, _DOUBLED):
+    for m in scan.finditer_per_char(ctx.text, _DOUBLED):
         if not ctx.in_noise(m.start(), m.end()):
             yield ctx.finding("punctuation", "doubled", "warning", f"标点“{m.group(0)}”连用，应只保留一个",
                               m.start(), m.end(), suggestion=m.group(0)[0], fixable=True)
