@@ -127,3 +127,21 @@ def test_page_markers_urls_and_html_entities_removed():
     assert [r.text for r in doc.removed] == ["www.example.com/a?id=3", "第1页 共3页", "&nbsp;&nbsp;", "- 2 -"]
     assert [i.qty for i in doc.indicators] == ["20场次", "500份"]
     _check_removals(doc)
+
+
+def test_site_metadata_vip_prompt_and_related_links_are_chrome_and_the_title_is_the_bare_title():
+    text = ("标题：青山镇2025年宣传思想工作总结\n文号：青党发〔2026〕3号\n"
+            "文档来源：青山镇党委办公室　作者：李明　阅读：2586次\n青山镇2025年宣传思想工作总结\n"
+            "2025年，我镇共开展宣讲30场次。\n以下内容为VIP会员专享\n全年发布信息120条。\n"
+            "猜你喜欢：2024年宣传工作总结 乡镇意识形态工作总结\n")
+    doc = read_text(text)
+    _check_removals(doc)
+    assert [r.kind for r in doc.removed] == ["chrome", "chrome", "chrome", "paywall", "chrome"]
+    assert doc.meta.title == "青山镇2025年宣传思想工作总结"
+    assert [i.qty for i in doc.indicators] == ["30场次", "120条"]  # not the page's 阅读：2586次
+
+
+def test_a_line_broken_before_its_number_is_joined_whatever_its_length():
+    doc = read_text("青山镇2025年工作总结\n全年开展宣讲不少于\n100场次。")
+    assert [r.kind for r in doc.removed] == ["line_break"]
+    assert doc.meta.title == "青山镇2025年工作总结"  # a title before a line starting with a year stays a line

@@ -129,3 +129,64 @@ def test_user_data_dir_extends_set_phrases(tmp_path):
 def test_future_cue_in_an_achievements_paragraph_marks_a_target():
     doc = read_text("一、工作开展情况\n全年开展宣讲活动20场次。下一步，我们将组织开展宣讲30场次。")
     assert [(i.qty, i.kind) for i in doc.indicators] == [("20场次", "actual"), ("30场次", "target")]
+
+
+@pytest.mark.parametrize("text", [
+    "严格落实中央八项规定精神，驰而不息纠治四风。",
+    "认真学习贯彻县十七届人大五次会议和县委十五届七次全会精神。",
+    "深入领会“十个明确”“十四个坚持”，健全“三项机制”。",
+    "贯彻市第十三次党代会精神，落实省委十一届三次全会部署。",
+])
+def test_set_phrases_session_ordinals_and_quoted_numeral_phrases_never_count(text):
+    assert read_text(text).indicators == []
+
+
+@pytest.mark.parametrize("text, qty, value, measure, approx", [
+    ("发放宣传资料3种。", "3种", 3, "种", None),
+    ("党员干部人均学习60学时。", "60学时", 60, "学时", None),
+    ("走访企业120家次。", "120家次", 120, "家次", None),
+    ("征订党报党刊1200部次。", "1200部次", 1200, "部次", None),
+    ("寄送慰问信200封。", "200封", 200, "封", None),
+    ("受众万余人次。", "万余人次", 10000, "人次", "more_than"),
+    ("服务群众近万人次。", "万人次", 10000, "人次", "about"),
+    ("参与群众逾万人次。", "万人次", 10000, "人次", "more_than"),
+    ("讲专题党课一次。", "一次", 1, "次", None),
+])
+def test_more_measures_bare_wan_and_bare_one_time(text, qty, value, measure, approx):
+    ind = one(text)
+    assert (ind.qty, ind.value, ind.measure, ind.approx) == (qty, value, measure, approx)
+
+
+def test_every_quarter_at_least_once_is_a_target_of_one():
+    ind = one("每季度至少开展一次意识形态形势研判。")
+    assert (ind.value, ind.approx, ind.kind) == (1, "at_least", "target")
+
+
+def test_yue_inside_village_rules_is_no_approximation():
+    assert one("修订村规民约12部。").approx is None
+    assert one("完善居民公约约30部。").approx == "about"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("一、工作开展情况\n争取上级资金120万元用于阵地建设。", "actual"),
+    ("一、工作开展情况\n对不符合要求的12块展板进行了更换。", "actual"),
+    ("一、存在的问题和下一步打算\n宣传队伍力量薄弱，全年仅开展宣讲8场。2026年，将开展宣讲30场次。", "target"),
+])
+def test_kind_cues_in_context(text, kind):
+    assert read_text(text).indicators[-1].kind == kind
+
+
+def test_problems_and_plans_section_keeps_the_problem_figures_actual():
+    doc = read_text("一、存在的问题和下一步打算\n宣传队伍力量薄弱，全年仅开展宣讲8场。2026年，力争开展宣讲30场次。")
+    assert [(i.qty, i.kind) for i in doc.indicators] == [("8场", "actual"), ("30场次", "target")]
+
+
+def test_number_on_the_next_line_after_a_hard_wrap():
+    doc = read_text("一、工作开展情况\n全年开展理论宣讲不少于\n100场次，受众8000余人次。")
+    assert [(i.qty, i.approx) for i in doc.indicators] == [("100场次", "at_least"), ("8000余人次", "more_than")]
+
+
+def test_a_qizhong_figure_names_what_it_counts():
+    inds = read_text("全年发布短视频120条，其中单条播放量超过10万次的有17条。").indicators
+    assert [i.qty for i in inds] == ["120条", "10万次", "17条"]
+    assert "播放量" in inds[1].activity

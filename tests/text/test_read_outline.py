@@ -143,6 +143,9 @@ def test_doc_type_and_years_from_the_title(title, doc_type, years):
     ("2023年宣传思想工作总结\n今年以来，我局坚持正确导向。\n", None, "局"),
     ("2023年某某街道意识形态工作总结\n正文。\n", "某某街道", "街道"),
     ("某某市第一中学2023年宣传工作总结\n我校坚持立德树人。\n", "某某市第一中学", "学校"),
+    ("丰源县文化和旅游局2025年宣传思想工作总结\n正文。\n", "丰源县文化和旅游局", "局"),
+    ("中共嘉禾县直属机关工作委员会2025年意识形态工作总结\n正文。\n", "中共嘉禾县直属机关工作委员会", "委"),
+    ("石门乡2025年宣传工作总结\n全乡开展活动。\n", "石门乡", "乡"),
 ])
 def test_unit_and_level(text, unit, level):
     doc = read_text(text)
@@ -154,3 +157,11 @@ def test_unit_and_level(text, unit, level):
 def test_title_is_never_site_chrome():
     doc = read_text("当前位置：首页 > 总结\n发布时间：2024-01-02\n某局2023年工作总结\n正文，开展活动3次。\n")
     assert doc.meta.title == "某局2023年工作总结"
+
+
+def test_an_excerpt_cut_from_a_longer_report_may_start_at_any_number():
+    excerpt = read_text("织的学习活动，受众达500人次。\n二、存在问题\n宣传力量不足。\n四、下一步计划\n开展宣讲30场。")
+    assert excerpt.meta.title is None
+    assert [(a.kind, a.marker) for a in excerpt.anomalies] == [("skipped", "四、")]  # only the gap inside it
+    whole = read_text("某镇2025年工作总结\n二、存在问题\n宣传力量不足。\n三、下一步计划\n开展宣讲30场。")
+    assert [(a.kind, a.marker) for a in whole.anomalies] == [("skipped", "二、")]

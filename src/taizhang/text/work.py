@@ -29,6 +29,8 @@ class Work:
     outline: list[OutlineNode] = field(default_factory=list)
     anomalies: list[NumberingAnomaly] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
+    # stretches inside a problems section that are plans (SectionStage: "存在的问题和下一步打算")
+    plan_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def set_identity(self) -> None:
         """No cleaning: the clean text is the source text."""

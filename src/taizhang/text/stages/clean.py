@@ -35,6 +35,10 @@ _NO_JOIN_AFTER = frozenset("\n。！？!?：:；;…”」』）)》】 \t\u3000
 # loop; the pattern starts with the literal "\n" so the engine skips to line breaks
 _JOIN_RE = re.compile(r"\n(?=[^\s])(?<=[^" + re.escape("".join(sorted(_NO_JOIN_AFTER))) + r"]\n)")
 _END_PUNCT_IN_LINE = re.compile(r"[，,。；;]")
+# a line of any length that ends with the words leading up to a number, before a
+# line that starts with one, was broken inside a figure: "不少于\n100场次"
+_BEFORE_NUMBER_END = re.compile(r"(?:不少于|不低于|不超过|至少|超过|达到|达|共计|共|累计|约|近|逾|多达|突破)\Z")
+_NUMBER_START = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?[万亿]?[余多]?[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
@@ -257,7 +261,8 @@ class CleanStage:
             line_start = text.rfind("\n", 0, nl) + 1
             line = text[line_start:nl].strip()
             if len(line) < self.config.min_join_len or not _END_PUNCT_IN_LINE.search(line):
-                continue
+                if not (_BEFORE_NUMBER_END.search(line) and _NUMBER_START.match(text, nl + 1)):
+                    continue
             if "。" not in line and LINE_MARKER_RE.match(line):
                 continue  # a heading line
             if LINE_MARKER_RE.match(text, nl + 1):

@@ -24,7 +24,7 @@ _NOT_BEFORE = frozenset(string.ascii_letters + "0123456789.．,第零〇一二�
 # a bare leading character class keeps Python's regex scan fast; the number is
 # text[match.start():match.end("num")]
 # (explicit digit ranges, no \d: a class without categories compiles to a fast lookup table)
-_NUM = r"[0-9０-９零〇一二两三四五六七八九十百千Xx×＊*ＸｘＸ○□](?P<num>[0-9０-９.,零〇一二两三四五六七八九十百千Xx×＊*ＸｘＸ○□]*+)"
+_NUM = r"[0-9０-９零〇一二两三四五六七八九十百千万Xx×＊*ＸｘＸ○□](?P<num>[0-9０-９.,零〇一二两三四五六七八九十百千Xx×＊*ＸｘＸ○□]*+)"
 _DIGITS_RE = re.compile(r"[0-9０-９]{1,3}(?:,[0-9０-９]{3})+|[0-9０-９]+(?:\.[0-9０-９]+)?")
 _DIGITS_CN_MULT_RE = re.compile(r"[0-9０-９]+(?:\.[0-9０-９]+)?[百千]")
 _MASK_CHARS = frozenset("Xx×＊*ＸｘＸ○□")
@@ -42,8 +42,23 @@ _AFTER_STOP = re.compile(r"[，,。；;：:！？!?、\n]")
 _AFTER_STOP_CHARS = frozenset("，,。；;：:！？!?、\n")
 # characters a heading marker (_MARKER_PREFIX) can start with: checked before the regex
 _MARKER_FIRST = frozenset("一二三四五六七八九十（(①②③④⑤⑥⑦⑧⑨⑩")  # or a space (\s) or a digit (\d)
-_BARE_NUMERALS = ("一", "百", "千", "百千")  # count only after 逾/近/超… or before 余/多
+_BARE_NUMERALS = ("一", "百", "千", "百千", "万")  # count only after 逾/近/超… or before 余/多 (一: see below)
 _QUOTES = "“\"「『"  # "一个…" before a quotation is a set phrase: 两个“毫不动摇”
+_CLOSE_QUOTES = frozenset("”\"」』")
+# a bare 一 counts where the clause ends after it ("讲专题党课一次。") or a minimum
+# precedes it ("每季度至少开展一次…"); elsewhere 一次/一个 is an article
+_ONE_ENDS = frozenset("，,。；;、）)\n")
+_ONE_MINIMUM = ("至少", "不少于", "不低于", "最少")
+_ONE_NOT_AFTER = frozenset("每这那哪同单唯又再更之统另任某首逐")
+
+
+def _bare_numeral_counts(text: str, s: int, e: int, num: str, inner: str | None) -> bool:
+    """Whether a bare 一/百/千/万 at [s, e) is a figure: 逾百篇, 万余人次, 讲党课一次。"""
+    if num != "一":
+        return bool(inner) or text[max(0, s - 2):s].endswith(_BARE_OK)
+    if s and text[s - 1] in _ONE_NOT_AFTER:
+        return False
+    return e == len(text) or text[e] in _ONE_ENDS or any(w in text[max(0, s - 6):s] for w in _ONE_MINIMUM)
 _new_object = object.__new__
 
 
@@ -66,6 +81,8 @@ def _read_quantity(num: str, multiplier: str | None) -> tuple[bool, int | float 
     first = num[0]
     if first in _MASK_CHARS:
         return (True, None) if _MASK_RE.fullmatch(num) else None
+    if num == "万":  # 万余人次, 近万人次
+        return False, 10_000
     if first not in _DIGIT_CHARS:
         value = number_value(num, multiplier) if _CN_RE.fullmatch(num) else None
         return None if value is None else (False, value)
@@ -155,7 +172,10 @@ class IndicatorStage:
         # only when one is there (None when an empty word makes it match anywhere)
         self.before_first = _first_chars(approx["before"])
         self.after_re = re.compile(_classes_re(approx["after"]))
+        self.not_after = {w: frozenset(chars) for w, chars in (approx.get("not_after") or {}).items()}
         self.target_re = _words_re(cues["target"])
+        self.ordinal_after = tuple(load_data("measures.yaml", config.data_dirs).get("ordinal_after") or ())
+        self.weak_target_re = _words_re(cues.get("target_outside_achievements") or ())
         self.actual_re = _words_re(cues["actual"])
         self.after_stop = tuple(cues["after_stop"])
         self.after_stop_by_first: dict[str, tuple[str, ...]] = {}  # (an empty word: always stop)
@@ -180,6 +200,7 @@ class IndicatorStage:
         alt: a bracketed alternative before it)."""
         out = []
         not_followed, phrase_re, digit_phrases = self.not_followed, self.phrase_re, self.digit_phrases
+        ordinal_after = self.ordinal_after
         for m in self.qty_re.finditer(text):
             s, e = m.span()
             if s:
@@ -194,11 +215,14 @@ class IndicatorStage:
             masked, value = reading
             first = num[0]
             if not masked and first not in _DIGIT_CHARS:
-                # "一个…" is an article, "千家万户" an idiom; "逾百篇" is a figure
-                if num in _BARE_NUMERALS and (num == "一" or not (text[max(0, s - 2):s].endswith(_BARE_OK) or inner)):
+                if num in _BARE_NUMERALS and not _bare_numeral_counts(text, s, e, num, inner):
                     continue
                 if measure == "个" and text[e:e + 1] in _QUOTES:
                     continue
+                if s and text[s - 1] in _QUOTES and not _CLOSE_QUOTES.isdisjoint(text[e:e + 6]):
+                    continue  # a quoted numeral phrase: “十个明确” “三项机制”
+            if measure == "次" and ordinal_after and any(w in text[max(0, s - 6):s] for w in ordinal_after):
+                continue  # 十七届人大五次会议
             stop = not_followed.get(measure)
             if stop and text.startswith(stop, e):
                 continue
@@ -223,7 +247,9 @@ class IndicatorStage:
         rev = text[::-1]
         rev_boundary = _BOUNDARY_RE.search
         target_search, actual_search, after_match = self.target_re.search, self.actual_re.search, self.after_re.match
+        weak_target_search = self.weak_target_re.search
         type_of = self._type
+        plan_spans = work.plan_spans
         qizhong = places(text, "其中")  # a figure's total is looked for only after one
         found: list[tuple[int, int, str]] = []  # clean start, clean end, measure of each indicator so far
         out: list[Indicator] = []
@@ -244,8 +270,12 @@ class IndicatorStage:
                 measure = "%"
             # SectionStage.section_at, by bisect
             section = roots[bisect_right(root_starts, s) - 1].section if s >= first_root else "intro"
+            if plan_spans and any(a <= s < b for a, b in plan_spans):
+                section = "plans"
             kind = "target" if (target_search(text, clause_start, s) or
-                                (section == "plans" and not actual_search(text, clause_start, s))) else "actual"
+                                (section == "plans" and not actual_search(text, clause_start, s)) or
+                                (section != "achievements" and weak_target_search(text, clause_start, s))) \
+                else "actual"
             if s == prev_end:
                 activity, simple = prev_activity  # compound figure: "182期526条"
             else:
@@ -260,7 +290,7 @@ class IndicatorStage:
                 # the last 其中 ending by s, if it is within the 200 characters _parent looks back
                 q = bisect_right(qizhong, s - 2) - 1
                 if q >= 0 and qizhong[q] >= s - 200:
-                    parent = self._parent(text, s, measure, found)
+                    parent = self._parent(text, s, measure, found, text.startswith("的", post.end() if post else e))
                 found.append((s, e, measure))
             out.append(_new_indicator(value, masked, approx, measure, kind, activity, type_of(simple), section,
                                       src_s, src_e, parent, source[src_s:src_e]))
@@ -272,10 +302,17 @@ class IndicatorStage:
         lo = max(clause_start, s - 4)
         if self.before_first is None or not self.before_first.isdisjoint(text[lo:s]):
             hit = self.before_re.search(text, lo, s)
+            while hit and self._inside_word(text, hit):  # 公约约30部: the second 约
+                hit = self.before_re.search(text, hit.end(), s)
             if hit:
                 return hit.lastgroup
         hit = self.clause_re.search(text, clause_start, s)
         return hit.lastgroup if hit else None
+
+    def _inside_word(self, text: str, hit: re.Match) -> bool:
+        """Whether the approximation word `hit` ends a longer word: 村规民约, 公约."""
+        before = self.not_after.get(hit.group())
+        return bool(before) and hit.start() > 0 and text[hit.start() - 1] in before
 
     # -- attributes ------------------------------------------------------------
     def _activity_span(self, text: str, s: int, e: int, measure: str, lo: int, hi: int) -> tuple[int, int]:
@@ -344,6 +381,8 @@ class IndicatorStage:
             for w in words:
                 q = b - len(w)
                 if q >= a and q >= 2 and text.startswith(w, q) and "\n" not in text[q - 2:q]:
+                    if text[q - 1] in self.not_after.get(w, ()):
+                        continue  # the end of a longer word: 村规民约
                     return q
         return None
 
@@ -362,8 +401,10 @@ class IndicatorStage:
 
     # -- 其中 --------------------------------------------------------------------
     @staticmethod
-    def _parent(text: str, pos: int, measure: str, found: list) -> int | None:
-        """Index of the total a figure after 其中 (in its own clause) belongs to."""
+    def _parent(text: str, pos: int, measure: str, found: list, qualifier: bool = False) -> int | None:
+        """Index of the total a figure after 其中 (in its own clause) belongs to. A
+        qualifier ("其中播放量超过10万次的有17条": a figure followed by 的) belongs to
+        a total of its own measure only."""
         lo = max(0, pos - 200)
         if text.rfind("其中", lo, pos) == -1:
             return None
@@ -375,5 +416,5 @@ class IndicatorStage:
         before = [j for j in range(len(found) - 1, -1, -1) if found[j][1] <= q]
         before = [j for j in before if found[j][0] >= sent_start]
         same = [j for j in before if found[j][2] == measure]
-        pick = same or before
+        pick = same or ([] if qualifier else before)
         return pick[0] if pick else None

@@ -20,6 +20,11 @@ _TITLE_UNIT_RE = re.compile(
     r"^(?:关于)?(?:(?:19|20)\d{2}\s*年度?)?(?P<chunk>[^\s，。]+?)"
     r"(?=(?:19|20)\d{2}|宣传|意识形态|思想|工作|上半年|下半年|年度|党建|精神文明|网络|理论|新闻|文明|文化|关于|在)"
 )
+# a unit whose name ends with an organ word may contain a topic word: 丰源县文化和旅游局
+_TITLE_ORGAN_RE = re.compile(
+    r"^(?:关于)?(?:(?:19|20)\d{2}\s*年度?)?(?P<chunk>[^\s，。]{2,24}?(?:局|工作委员会|委员会|工委|办公室|中心|馆|站))"
+    r"(?=(?:19|20)\d{2}|年度|宣传|意识形态|思想|党建|关于|上半年|下半年)"
+)
 _ORG_SUFFIX_RE = re.compile(r"(?:党委|党工委|党组|人民政府|政府|委员会|委|党支部|党总支|办公室|宣传部|部)$")
 _NOT_NAME_RE = re.compile(r"宣传|工作|思想|上级|各|全|我|本|围绕|按照|根据|关于|贯彻|落实|明确|[在和与及对由为的了着过是把被将向从]")
 _ORG_SCAN = ProbedScan.of_words(["党委", "党工委", "党组", "政府", "委员会", "党支部", "党总支"])
@@ -90,8 +95,12 @@ class MetaStage:
 
     def _unit(self, title: str, text: str) -> tuple[str | None, str | None]:
         unit = level = None
-        m = _TITLE_UNIT_RE.match(title)
-        if m:
+        organ = _TITLE_ORGAN_RE.match(title)
+        m = None if organ else _TITLE_UNIT_RE.match(title)
+        if organ:
+            unit = organ.group("chunk")
+            level = self._level_of(unit) or self._level_of(_ORG_SUFFIX_RE.sub("", unit))
+        elif m:
             chunk = m.group("chunk").strip(" -—·")
             level = self._level_of(_ORG_SUFFIX_RE.sub("", chunk))
             generic = not self.level_words_re.sub("", chunk)

@@ -11,7 +11,7 @@ from itertools import chain
 from operator import attrgetter
 
 from taizhang.text.config import OutlineConfig
-from taizhang.text.markers import HEADING_ANY_RE, HEADING_STYLES, find_inline, ordinal
+from taizhang.text.markers import HEADING_ANY_RE, HEADING_STYLES, LINE_MARKER_RE, find_inline, ordinal
 from taizhang.text.model import NumberingAnomaly, OutlineNode
 from taizhang.text.work import Work
 
@@ -41,6 +41,18 @@ def _title(text: str, start: int, limit: int) -> str:
 _START = attrgetter("start")
 
 
+def _is_excerpt(text: str, title: str | None) -> bool:
+    """Whether the text is cut from a longer document: no title, and its first
+    line is running text (ends a sentence) rather than a heading."""
+    if title is not None:
+        return False
+    head = text[:200]
+    start = len(head) - len(head.lstrip())
+    end = text.find("\n", start)
+    first = text[start:end if end != -1 else len(text)].rstrip()
+    return bool(first) and first[-1] in "。；;，," and not LINE_MARKER_RE.match(first)
+
+
 def _close(nodes: list[OutlineNode], end: int) -> None:
     """Each node ends where its next sibling starts (the last one at `end`)."""
     todo = [(nodes, end)]
@@ -63,15 +75,17 @@ class OutlineStage:
 
     def run(self, work: Work) -> None:
         text = work.clean
-        roots, flat = self._headings(text, work.anomalies)
+        roots, flat = self._headings(text, work.anomalies, _is_excerpt(text, work.meta.title))
         if self.config.inline_enumerations:
             self._inline(text, roots, flat, work.anomalies)
         _close(roots, len(text))
         work.outline = roots
 
     # -- headings -------------------------------------------------------------
-    def _headings(self, text: str, anomalies: list[NumberingAnomaly]) -> tuple[list[OutlineNode], list[OutlineNode]]:
-        """(root headings, all headings in document order)."""
+    def _headings(self, text: str, anomalies: list[NumberingAnomaly],
+                  excerpt: bool = False) -> tuple[list[OutlineNode], list[OutlineNode]]:
+        """(root headings, all headings in document order). In an excerpt the first
+        top-level heading of each level may be any number: its earlier ones were cut."""
         roots: list[OutlineNode] = []
         flat: list[OutlineNode] = []
         stack: list[OutlineNode] = []
@@ -89,7 +103,8 @@ class OutlineStage:
             while stack and stack[-1].level >= level:
                 stack.pop()
             siblings = stack[-1].children if stack else roots
-            if siblings or node.number != 1:
+            cut = excerpt and not stack and not any(r.level == level for r in roots)
+            if (siblings or node.number != 1) and not cut:
                 self._check(siblings, node, anomalies)
             siblings.append(node)
             stack.append(node)
