@@ -124,7 +124,7 @@ def test_page_markers_urls_and_html_entities_removed():
     text = ("某镇2023年工作总结\n一、工作开展情况\n全年开展宣讲活动20场次，详见www.example.com/a?id=3。\n"
             "第1页 共3页\n&nbsp;&nbsp;发放资料500份。\n- 2 -\n")
     doc = read_text(text)
-    assert [r.text for r in doc.removed] == ["www.example.com/a?id=3", "第1页 共3页", "&nbsp;&nbsp;", "- 2 -"]
+    assert [r.text for r in doc.removed] == ["www.example.com/a?id=3", "第1页 共3页\n&nbsp;&nbsp;", "- 2 -\n"]
     assert [i.qty for i in doc.indicators] == ["20场次", "500份"]
     _check_removals(doc)
 
@@ -145,3 +145,19 @@ def test_a_line_broken_before_its_number_is_joined_whatever_its_length():
     doc = read_text("青山镇2025年工作总结\n全年开展宣讲不少于\n100场次。")
     assert [r.kind for r in doc.removed] == ["line_break"]
     assert doc.meta.title == "青山镇2025年工作总结"  # a title before a line starting with a year stays a line
+
+
+def test_page_breaks_copied_from_a_pdf_go_with_their_running_header_and_the_sentence_closes_up():
+    text = ("青山镇2025年宣传思想工作总结\n一、工作开展情况\n全年共开展理论宣讲活动，覆盖全镇各村社区，累计开展\n"
+            "青山镇党委宣传办\n- 2 -\n120场次，受众8000余人次。全年在各级媒体发布信息，累计发布各类稿件\n"
+            "青山镇党委宣传办\n- 3 -\n230篇。\n")
+    doc = read_text(text)
+    _check_removals(doc)
+    assert [r.text for r in doc.removed if r.kind == "chrome"] == ["青山镇党委宣传办\n- 2 -\n", "青山镇党委宣传办\n- 3 -\n"]
+    assert "累计开展120场次，受众" in doc.clean_text and "各类稿件230篇。" in doc.clean_text
+    assert doc.meta.title == "青山镇2025年宣传思想工作总结"
+
+
+def test_a_short_line_repeated_away_from_page_numbers_stays():
+    doc = read_text("某镇工作总结\n一、学习\n开展学习3次。\n二、宣讲\n开展学习3次。\n- 2 -\n")
+    assert doc.clean_text.count("开展学习3次。") == 2

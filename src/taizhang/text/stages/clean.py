@@ -183,6 +183,35 @@ def build(work: Work, spans: list[tuple[int, int]]) -> None:
     work.seg_clean, work.seg_src = seg_clean or [0], seg_src or [0]
 
 
+# a page number on a line of its own: "- 3 -", "第3页 共8页", "3/8"
+_PAGE_NO_LINE = re.compile(r"\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+                           r"|\d{1,3}\s*/\s*\d{1,3})\s*\Z")
+_HEADER_MAX = 40
+
+
+def _page_breaks(src: str) -> list[tuple[int, int, str]]:
+    """Page breaks left in text copied from a PDF: each page-number line, and the
+    running header or footer (a short line repeated beside two or more of them),
+    removed with their line break so the sentence they interrupted closes up."""
+    if "页" not in src and "-" not in src and "—" not in src and "/" not in src:
+        return []
+    lines, starts, pos = src.split("\n"), [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    pages = [i for i, line in enumerate(lines) if len(line) <= 20 and _PAGE_NO_LINE.match(line)]
+    if len(pages) < 2:
+        return []
+    beside: dict[str, list[int]] = {}
+    for i in pages:
+        for j in (i - 2, i - 1, i + 1, i + 2):
+            line = lines[j].strip() if 0 <= j < len(lines) else ""
+            if line and len(line) <= _HEADER_MAX and not _END_PUNCT_IN_LINE.search(line) and j not in pages:
+                beside.setdefault(line, []).append(j)
+    drop = set(pages) | {j for js in beside.values() if len(set(js)) >= 2 for j in js}
+    return [(starts[i], min(len(src), starts[i] + len(lines[i]) + 1), "chrome") for i in sorted(drop)]
+
+
 def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     spans.sort()
     out: list[tuple[int, int, str]] = []
@@ -214,6 +243,7 @@ class CleanStage:
         if self.rules.line_re is not None:
             found.extend(self._noise_lines(src))
         found.extend(_pinyin(src))
+        found.extend(_page_breaks(src))
         # zero-width marks and traditional characters lie outside GB2312: one
         # encoding pass tells whether either needs looking at
         rare = _outside_gb2312(src)
