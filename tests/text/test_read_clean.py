@@ -124,7 +124,9 @@ def test_page_markers_urls_and_html_entities_removed():
     text = ("某镇2023年工作总结\n一、工作开展情况\n全年开展宣讲活动20场次，详见www.example.com/a?id=3。\n"
             "第1页 共3页\n&nbsp;&nbsp;发放资料500份。\n- 2 -\n")
     doc = read_text(text)
-    assert [r.text for r in doc.removed] == ["www.example.com/a?id=3", "第1页 共3页\n&nbsp;&nbsp;", "- 2 -\n"]
+    assert [(r.kind, r.text) for r in doc.removed] == [
+        ("chrome", "www.example.com/a?id=3"), ("page_break", "第1页 共3页\n"), ("chrome", "&nbsp;&nbsp;"),
+        ("page_break", "- 2 -\n")]
     assert [i.qty for i in doc.indicators] == ["20场次", "500份"]
     _check_removals(doc)
 
@@ -153,7 +155,7 @@ def test_page_breaks_copied_from_a_pdf_go_with_their_running_header_and_the_sent
             "青山镇党委宣传办\n- 3 -\n230篇。\n")
     doc = read_text(text)
     _check_removals(doc)
-    assert [r.text for r in doc.removed if r.kind == "chrome"] == ["青山镇党委宣传办\n- 2 -\n", "青山镇党委宣传办\n- 3 -\n"]
+    assert [r.text for r in doc.removed if r.kind == "page_break"] == ["青山镇党委宣传办\n- 2 -\n", "青山镇党委宣传办\n- 3 -\n"]
     assert "累计开展120场次，受众" in doc.clean_text and "各类稿件230篇。" in doc.clean_text
     assert doc.meta.title == "青山镇2025年宣传思想工作总结"
 

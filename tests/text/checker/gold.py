@@ -26,9 +26,9 @@ class Score:
     unmatched: dict[str, list] = field(default_factory=lambda: defaultdict(list))
 
 
-def load_gold() -> dict[str, list[dict]]:
+def load_gold(path: Path = GOLD) -> dict[str, list[dict]]:
     by_doc: dict[str, list[dict]] = defaultdict(list)
-    for line in GOLD.read_text("utf-8").splitlines():
+    for line in path.read_text("utf-8").splitlines():
         if line.strip():
             item = json.loads(line)
             by_doc[item["doc"]].append(item)

@@ -122,8 +122,16 @@ class CheckContext:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        """(start, end) of each sentence outside noise, leading blanks and trailing punctuation excluded."""
-        spans = [m.span() for m in _SENTENCE.finditer(self.text)]
+        """(start, end) of each sentence outside noise, leading blanks and trailing punctuation excluded.
+        A line break the reader rejoined (a hard wrap inside a sentence) does not end one."""
+        text = self.text
+        wraps = [r.start for r in self.doc.removed if r.kind == "line_break" and text[r.start] == "\n"]
+        if wraps:
+            chars = list(text)
+            for i in wraps:
+                chars[i] = " "
+            text = "".join(chars)
+        spans = [m.span() for m in _SENTENCE.finditer(text)]
         if not self._noise_starts:
             return spans
         return [(s, e) for s, e in spans if not self.in_noise(s, e)]

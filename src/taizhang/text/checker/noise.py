@@ -14,6 +14,7 @@ NOISE_REASONS = {
     "chrome": "网页栏目残留",
     "source_note": "素材来源说明",
     "pinyin": "拼音注音",
+    "page_break": "从 PDF 复制带入的页码和页眉页脚",
 }
 SKIPPED_KINDS = frozenset({"", "line_break"})  # the reader's silent edits, not residue
 

@@ -209,7 +209,7 @@ def _page_breaks(src: str) -> list[tuple[int, int, str]]:
             if line and len(line) <= _HEADER_MAX and not _END_PUNCT_IN_LINE.search(line) and j not in pages:
                 beside.setdefault(line, []).append(j)
     drop = set(pages) | {j for js in beside.values() if len(set(js)) >= 2 for j in js}
-    return [(starts[i], min(len(src), starts[i] + len(lines[i]) + 1), "chrome") for i in sorted(drop)]
+    return [(starts[i], min(len(src), starts[i] + len(lines[i]) + 1), "page_break") for i in sorted(drop)]
 
 
 def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -243,7 +243,9 @@ class CleanStage:
         if self.rules.line_re is not None:
             found.extend(self._noise_lines(src))
         found.extend(_pinyin(src))
-        found.extend(_page_breaks(src))
+        breaks = _page_breaks(src)
+        if breaks:  # a page number the chrome patterns also matched is one page break
+            found = [f for f in found if not any(a <= f[0] and f[1] <= b for a, b, _k in breaks)] + breaks
         # zero-width marks and traditional characters lie outside GB2312: one
         # encoding pass tells whether either needs looking at
         rare = _outside_gb2312(src)

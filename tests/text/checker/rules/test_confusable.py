@@ -36,3 +36,8 @@ def test_user_vocabulary_extends_the_lexicon(tmp_path, monkeypatch, check):
         monkeypatch.delenv(vocab.ENV_DIR)
         vocab.load.cache_clear()
         confusable._lexicon.cache_clear()
+
+
+def test_jiezhi_before_a_date_is_jiezhi_until(check):
+    found = check("截止6月底，共开展活动。报名截止日期为3月1日。", "confusable")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("截止", "截至")]

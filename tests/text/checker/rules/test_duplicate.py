@@ -38,3 +38,24 @@ def test_sentences_sharing_only_a_named_thought_are_not_duplicates(check):
             "意识形态工作的各项部署，全局意识形态工作呈现积极健康向上的良好态势。全年组织干部职工集中学习12次，参学1100余人次。\n"
             "(一)持续加强理论武装。深入学习贯彻习近平文化思想，全年组织中心组学习不少于12次，干部职工集中学习不少于12次。\n")
     assert check(text, "duplicate_passage") == []
+
+
+def test_a_passage_copied_whole_is_reported_at_its_later_copy(check):
+    copied = ("坚持正确舆论导向，对社会关注的医疗服务问题主动发声、及时回应，全年妥善处置涉院网络舆情9起。"
+              "建立由党委办公室、医务部、护理部组成的舆情应对小组，做到第一时间发现、第一时间核实。")
+    text = (f"一、意识形态工作\n签订责任书42份，审核备案学术活动67场次。{copied}\n"
+            f"二、精神文明建设\n评选最美医生10名，举办先进事迹报告会2场，增强职工的归属感。{copied}\n")
+    found = check(text, "duplicate_passage")
+    assert len(found) == 1 and found[0].start > text.index("二、")
+
+
+def test_a_sentence_broken_by_hard_wraps_is_compared_whole(check):
+    wrapped = ("（三）加强网络综合治理。持续推进网络文明建设，组织网络文明志愿者开展\n"
+               "正能量传播活动，引导网民理性表达、文明上网，全县网络生态持续向好。加\n"
+               "强舆情监测预警，提高应急处置能力。\n")
+    earlier = ("（四）网络阵地建设。全年组织网评员发布评论文章120篇，持续推进网\n"
+               "络文明建设，组织网络文明志愿者开展正能量传播活动，引导网民理性表达、\n"
+               "文明上网，全县网络生态持续向好。\n")
+    text = f"一、主要工作\n{earlier}二、下一步打算\n{wrapped}"
+    found = check(text, "duplicate_passage")
+    assert len(found) == 1 and "第6行" in found[0].message  # the copy in 二、 starts on line 6

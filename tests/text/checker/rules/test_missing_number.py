@@ -21,3 +21,8 @@ def test_counted_with_a_number_a_placeholder_or_a_word_ending_in_a_measure_is_qu
     text = ("开展宣讲12场，发放宣传资料三千余份，开展义诊XX场次，刊发稿件**篇。组织参观会场，发布到期，开展宣讲多次；"
             "悬挂横幅，召开推进会议按期，开展工作的层次，开展专题研讨再次，受众群众人次众多。")
     assert check(text, "missing_number") == []
+
+
+def test_a_long_object_between_verb_and_measure_word(check):
+    found = check("召开党组会专题研究意识形态工作次，开展学习。", "missing_number")
+    assert [f.excerpt for f in found] == ["召开党组会专题研究意识形态工作次"]

@@ -43,3 +43,10 @@ def test_body_text_around_a_banner_survives(check):
     text = "标题\n开展宣讲【更多素材尽在文库】活动12场次，引导群众扫码关注公众号。\n"
     found = check(text, "noise")
     assert [f.excerpt for f in found] == ["【更多素材尽在文库】"]
+
+
+def test_page_breaks_copied_from_a_pdf_are_named_as_such(check):
+    text = ("某镇2025年工作总结\n全年共开展理论宣讲活动，覆盖全镇各村社区，累计开展\n某镇党委\n- 2 -\n120场次。"
+            "全年在各级媒体发布信息，累计发布各类稿件\n某镇党委\n- 3 -\n230篇。\n")
+    found = check(text, "noise")
+    assert len(found) == 2 and all("PDF" in f.message for f in found)

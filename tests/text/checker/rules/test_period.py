@@ -58,3 +58,15 @@ def test_annual_wording_in_a_half_year_report(check):
 def test_new_year_wording_in_an_annual_report_is_fine(check):
     text = "2025年宣传工作总结\n一、工作情况\n开展宣讲。\n二、下一步打算\n在新的一年里，继续开展宣讲。\n"
     assert [f for f in check(text, "period_mismatch") if f.rule == "annual_in_half_year"] == []
+
+
+def test_a_plan_on_its_own_may_schedule_by_half_years(check):
+    text = "青山社区2025年宣传工作计划\n一、重点任务\n上半年完成宣传栏更新，下半年开展文明评选。\n"
+    assert [f for f in check(text, "period_mismatch") if f.rule == "half_year_in_annual"] == []
+
+
+def test_an_opening_sentence_dated_a_year_before_the_title(check):
+    text = "某局2024年上半年工作总结\n2023年上半年，我局坚持正确导向。较2023年同期增长。\n一、主要工作\n开展宣讲。\n"
+    found = check(text, "period_mismatch")
+    assert [(f.rule, f.excerpt) for f in found] == [("body_year", "2023年")]
+    assert "早于" in found[0].message

@@ -13,3 +13,8 @@ def test_blank_lines_and_bracket_fields(check):
 def test_ordinary_text_has_no_placeholder(check):
     text = "二〇〇八年以来，X光机和XXL码服装不在此列；Windows XP 系统已停用；3×4=12。"
     assert check(text, "placeholder") == []
+
+
+def test_any_bracketed_name_field_is_a_placeholder(check):
+    found = check("请[学校名称]全体教师参加，【活动名称】另行通知。", "placeholder")
+    assert [f.excerpt for f in found] == ["[学校名称]", "【活动名称】"]

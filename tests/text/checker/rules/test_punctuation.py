@@ -34,3 +34,9 @@ def test_quotation_left_open_at_a_sentence_end_is_still_reported(check):
     text = "开展“清朗网络宣传活动。\n组织”文明上网”活动14场。\n"
     found = [f for f in check(text, "punctuation") if f.rule == "unbalanced"]
     assert found and found[0].start == text.index("“")
+
+
+def test_quotations_wrapped_over_several_lines_are_balanced(check):
+    text = ("深入开展生态文明宣传教育“进机关、进企业、进\n农村”活动，联合市教育局开展“绿色学\n"
+            "校”创建活动，新增省级“绿色学校”5所。评选“生态环境保\n护先进个人”10名。\n")
+    assert [f for f in check(text, "punctuation") if f.rule == "unbalanced"] == []

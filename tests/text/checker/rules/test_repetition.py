@@ -33,3 +33,12 @@ def test_doubled_word_scan_matches_the_backreference_regex():
         "".join(rng.choice("开展工作学习的是ab1，") for _ in range(rng.randint(0, 40))) for _ in range(2000)]
     for text in texts:
         assert _doubled_words(text) == [m.span() for m in _WORD.finditer(text)], text
+
+
+def test_a_doubled_word_holding_a_numeral_is_still_a_slip_unless_it_starts_with_one(check):
+    found = check("我们要进一步进一步加强学习，一步一步抓落实。", "repetition")
+    assert [f.excerpt for f in found] == ["进一步进一步"]
+
+
+def test_connective_before_a_word_starting_with_the_same_character_is_quiet(check):
+    assert check("营造清朗的网络空间和和谐的社区环境。", "repetition") == []

@@ -3,8 +3,9 @@
 Sentences are compared by shingled character 4-grams after set political formulas are taken
 out (data/duplicate.yaml). A sentence is a copy when one other sentence holds most of its
 shingles (a pair), or when a stretch of another paragraph does (a summary stitched together from
-material elsewhere). Consecutive copies in one paragraph form one passage. A pair is reported
-at its later copy; a stitched passage where it stands, naming where the material comes from.
+material elsewhere). Consecutive copies in one paragraph form one passage. A passage of pairs
+(each sentence copied whole) is reported at its later copy; a stitched passage where it stands,
+naming where the material comes from.
 
 Copy-pasting leaves whole clauses intact, so only sentences holding a clause of at least
 _CLAUSE characters that also occurs elsewhere are compared: each with the sentences sharing such
@@ -277,8 +278,9 @@ def near_duplicate(ctx: CheckContext) -> Iterator[Finding]:
         if all(k in consumed for k in group):
             continue
         first = matches[group[0]]
-        single_pair = len(group) == 1 and first.pair >= _PAIR
-        if single_pair and first.best > group[0]:
+        pairs = all(matches[k].pair >= _PAIR for k in group)  # each sentence copied whole
+        single_pair = len(group) == 1 and pairs
+        if pairs and all(matches[k].best > k for k in group):
             continue  # reported at the later copy
         sources = sorted({s for k in group for s in matches[k].sources} | {matches[k].best for k in group})
         consumed.update(sources)
@@ -286,6 +288,8 @@ def near_duplicate(ctx: CheckContext) -> Iterator[Finding]:
         s, e = units.spans[group[0]][0], units.spans[group[-1]][1]
         if single_pair:
             msg = f"此句与第{line}行的句子几乎相同（重合{first.pair:.0%}），疑为重复粘贴"
+        elif pairs:
+            msg = f"此段与第{line}行附近的句子几乎相同，疑为重复粘贴"
         else:
             msg = f"此段内容与第{line}行附近的段落大量重复，疑为从别处拼凑粘贴"
         yield ctx.finding("duplicate_passage", "near_duplicate", "warning", msg, s, e)

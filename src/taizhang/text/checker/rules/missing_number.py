@@ -33,7 +33,7 @@ _TOTAL = [(re.compile(rf"计(?<=[共合累总]计)(?:{_MEASURES})(?=[，。、�
 # a placeholder's mask (the placeholder rule reports "XX篇") or a clause break
 _NUMERALS = "0-9０-９一二两三四五六七八九十百千万亿〇零余多几数"
 _MASKS = "XxＸｘ*＊○"
-_BETWEEN = rf"[^{_NUMERALS}{_MASKS}，。；、：,;:\n]{{1,10}}?"
+_BETWEEN = rf"[^{_NUMERALS}{_MASKS}，。；、：,;:\n]{{1,16}}?"  # 召开党组会专题研究意识形态工作次
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,9 @@ _ANNIV_LONGEST = max(map(len, _BASE)) + 5 + 2  # the longest event, five numeral
 @rule(family="period_mismatch", name="half_year_in_annual", source="年度材料时段一致（观察所得）",
       authority="heuristic", max_severity="warning")
 def half_year_in_annual(ctx: CheckContext) -> Iterator[Finding]:
-    if not ctx.is_annual:
+    # a plan on its own schedules the year by halves ("上半年完成…"); the slip is a summary's
+    # plans for next year still saying 下半年
+    if not ctx.is_annual or ctx.doc_type == "计划":
         return
     text = ctx.text
     hits = [(m.start() - 1, m.end()) for m in _HALF.finditer(text)]
@@ -77,10 +79,23 @@ def body_year(ctx: CheckContext) -> Iterator[Finding]:
     for m in _BODY_YEAR.finditer(ctx.text):
         year = int(m.group(1))
         sec = ctx.section_at(m.start()).kind
-        if sec in ("intro", "achievements") and year > summary and not ctx.in_noise(m.start(), m.end()):
+        if sec not in ("intro", "achievements") or ctx.in_noise(m.start(), m.end()):
+            continue
+        if year > summary:
             yield ctx.finding("period_mismatch", "body_year", "warning",
                               f"正文中“{m.group(0)}”晚于标题所述的{summary}年，年份前后矛盾",
                               m.start(), m.end())
+        elif year < summary and sec == "intro" and _opens_own_account(ctx.text, m):
+            yield ctx.finding("period_mismatch", "body_year", "warning",
+                              f"开头“{m.group(0)}”早于标题所述的{summary}年，疑为沿用往年材料未改年份",
+                              m.start(), m.end())
+
+
+def _opens_own_account(text: str, m: re.Match[str]) -> bool:
+    """"2023年上半年，我局…" opening a sentence: the writer's own account of that period (a comparison
+    with an earlier year reads 较2023年…, 2023年以来…)."""
+    before = text[m.start() - 1] if m.start() else "\n"
+    return before in "\n。 \u3000" and re.match(r"(?:[上下]半年|全年)?，[我全本]", text[m.end():m.end() + 6]) is not None
 
 
 @rule(family="period_mismatch", name="anniversary", source="纪念日年份推算（建党1921年、新中国成立1949年等）",

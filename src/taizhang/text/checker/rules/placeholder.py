@@ -24,7 +24,8 @@ _CANDIDATE = re.compile(r"[XxＸｘ×]+|\*+|＊+|[○〇]{2,}|某某+|_{2,}|＿{
 # closing bracket (the first one after them), so keeping the first of overlapping matches finds
 # what one pattern starting with a class of brackets would.
 _FIELD = scan.per_char("[【［(（", lambda c: (
-    rf"{c}(?:单位名称|单位全称|姓名|名称|日期|时间|数字|数量|地点|填写[^\]】］)）\n]{{0,6}}|此处[^\]】］)）\n]{{0,6}})[\]】］)）]"))
+    rf"{c}(?:[^\]】］)）\n，。、]{{0,6}}(?:名称|全称|姓名)|日期|时间|数字|数量|地点|填写[^\]】］)）\n]{{0,6}}"
+    rf"|此处[^\]】］)）\n]{{0,6}})[\]】］)）]"))
 _UNIT_AFTER = set("镇乡县市区省村局街社单部校院所站队组月日年名人次个场篇条项批期家份处")
 _CN_NUM = set("一二三四五六七八九十百千〇零○")
 

@@ -81,15 +81,28 @@ def unbalanced(ctx: CheckContext) -> Iterator[Finding]:
                               pos + s, pos + s + 1)
 
 
+_WRAP_CHAIN = 6  # lines one wrapped passage of quotations may run over
+
+
 def _wrapped_pairs(text: str, lines: list[int], starts: list[int], line_end) -> set[int]:
-    """Unbalanced lines that balance joined with the next one, where the first stops mid-sentence: a
-    hard line wrap (text copied from a PDF or a narrow page) split the quotation, not the writer."""
+    """Unbalanced lines that balance joined with the lines after them (up to _WRAP_CHAIN), each but
+    the last stopping mid-sentence: a hard line wrap (text copied from a PDF or a narrow page) split
+    the quotations, not the writer. A chain may pass through lines that balance on their own
+    counts (“绿色学\n校”创建…“生态环境保\n护…”)."""
     out: set[int] = set()
-    for n, following in zip(lines, lines[1:]):
-        end = line_end(n)
-        if following == n + 1 and end > starts[n] and text[end - 1] not in _SENTENCE_END \
-                and not _unbalanced_in(text[starts[n]:end] + text[starts[following]:line_end(following)]):
-            out.update((n, following))
+    for n in lines:
+        if n in out:
+            continue
+        joined, k = "", n
+        while k < len(starts) and k - n < _WRAP_CHAIN:
+            end = line_end(k)
+            joined += text[starts[k]:end]
+            if k > n and not _unbalanced_in(joined):
+                out.update(range(n, k + 1))
+                break
+            if end == starts[k] or text[end - 1] in _SENTENCE_END:
+                break  # a sentence ends here: no wrap runs on
+            k += 1
     return out
 
 
