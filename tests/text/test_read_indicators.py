@@ -190,3 +190,43 @@ def test_a_qizhong_figure_names_what_it_counts():
     inds = read_text("全年发布短视频120条，其中单条播放量超过10万次的有17条。").indicators
     assert [i.qty for i in inds] == ["120条", "10万次", "17条"]
     assert "播放量" in inds[1].activity
+
+
+@pytest.mark.parametrize("text, qty, value, approx", [
+    ("受众 1,260 余人次。", "1,260 余人次", 1260, "more_than"),
+    ("阅读量达 3.2 万次。", "3.2 万次", 32000, None),
+    ("形成调研报告6篇，共计4.3万字。", "4.3万字", 43000, None),
+    ("办理各类手续3.6万件次。", "3.6万件次", 36000, None),
+])
+def test_spaced_numbers_and_more_measures(text, qty, value, approx):
+    ind = read_text(text).indicators[-1]
+    assert (ind.qty, ind.value, ind.approx) == (qty, value, approx)
+
+
+def test_a_frequency_of_events_is_a_target_and_counts_a_bare_one():
+    doc = read_text("一、工作开展情况\n每月开展一次宣传阵地巡查，每季度召开1次研判会，每周开放42小时。")
+    assert [(i.qty, i.value, i.kind) for i in doc.indicators] == [
+        ("一次", 1, "target"), ("1次", 1, "target"), ("42小时", 42, "actual")]
+
+
+def test_last_years_figures_recalled_in_a_plan_are_actual():
+    doc = read_text("某街道2026年宣传思想工作计划\n一、总体思路\n2025年，街道共开展基层理论宣讲186场。"
+                    "2026年，街道将开展宣讲200场。\n")
+    assert [(i.qty, i.kind) for i in doc.indicators] == [("186场", "actual"), ("200场", "target")]
+
+
+def test_a_figure_naming_nothing_of_its_own_takes_the_previous_figures_activity():
+    inds = read_text("组织党员参观廉政教育基地36批次、2100余人次，开展警示教育大会3场。").indicators
+    assert [i.activity for i in inds] == ["组织党员参观廉政教育基地"] * 2 + ["开展警示教育大会"]
+
+
+def test_shares_and_thresholds_are_not_parts_of_a_total():
+    inds = read_text("群众诉求较上季度增加18%，其中停车难诉求占比超过40%。").indicators
+    assert [i.parent for i in inds] == [None, None]
+    inds = read_text("全年发布信息64条，其中《火塘边的宣讲》单条播放量超过10万次。").indicators
+    assert [i.parent for i in inds] == [None, None]
+
+
+def test_qizhong_opening_the_next_sentence_refers_to_the_totals_before():
+    inds = read_text("开展理论宣讲268场，覆盖群众1.6万人次。其中，面向青少年开展“红色故事会”30余场。").indicators
+    assert [i.parent for i in inds] == [None, None, 0]

@@ -187,13 +187,15 @@ def build(work: Work, spans: list[tuple[int, int]]) -> None:
 _PAGE_NO_LINE = re.compile(r"\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
                            r"|\d{1,3}\s*/\s*\d{1,3})\s*\Z")
 _HEADER_MAX = 40
+# a line starting "- 3" or "3/8": led by the literal line break, the engine skips to line breaks
+_PAGE_NO_HINT = re.compile(r"\n(?:[ \t\u3000]*[-—–][ \t\u3000]*\d|[ \t\u3000]*\d{1,3}[ \t\u3000]*/)")
 
 
 def _page_breaks(src: str) -> list[tuple[int, int, str]]:
     """Page breaks left in text copied from a PDF: each page-number line, and the
     running header or footer (a short line repeated beside two or more of them),
     removed with their line break so the sentence they interrupted closes up."""
-    if "页" not in src and "-" not in src and "—" not in src and "/" not in src:
+    if "页" not in src and not _PAGE_NO_HINT.search(src):
         return []
     lines, starts, pos = src.split("\n"), [], 0
     for line in lines:

@@ -8,30 +8,24 @@ already gone, so nothing inside removed stretches is ever taken)."""
 from __future__ import annotations
 
 import re
-import string
 from bisect import bisect_right
-from functools import lru_cache
 
-from taizhang.taxonomy import load_taxonomy
 from taizhang.text.config import IndicatorConfig
 from taizhang.text.model import Indicator
-from taizhang.text.numbers import number_value
 from taizhang.text.resources import load_data
 from taizhang.text.scan import places
+from taizhang.text.stages.quantity import (
+    BARE_NUMERALS,
+    CLOSE_QUOTES,
+    DIGIT_CHARS,
+    NOT_BEFORE,
+    QUOTES,
+    bare_numeral_counts,
+    quantity_rules,
+    read_quantity,
+)
 from taizhang.text.work import Work
 
-_NOT_BEFORE = frozenset(string.ascii_letters + "0123456789.．,第零〇一二两三四五六七八九十百千万Xx×＊*ＸｘＸ○□")
-# a bare leading character class keeps Python's regex scan fast; the number is
-# text[match.start():match.end("num")]
-# (explicit digit ranges, no \d: a class without categories compiles to a fast lookup table)
-_NUM = r"[0-9０-９零〇一二两三四五六七八九十百千万Xx×＊*ＸｘＸ○□](?P<num>[0-9０-９.,零〇一二两三四五六七八九十百千Xx×＊*ＸｘＸ○□]*+)"
-_DIGITS_RE = re.compile(r"[0-9０-９]{1,3}(?:,[0-9０-９]{3})+|[0-9０-９]+(?:\.[0-9０-９]+)?")
-_DIGITS_CN_MULT_RE = re.compile(r"[0-9０-９]+(?:\.[0-9０-９]+)?[百千]")
-_MASK_CHARS = frozenset("Xx×＊*ＸｘＸ○□")
-_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
-_MASK_RE = re.compile(r"[Xx×＊*ＸｘＸ○□]{1,4}")
-_CN_RE = re.compile(r"[零〇一二两三四五六七八九十百千]+")
-_BARE_OK = ("逾", "近", "超", "约", "超过", "将近", "多达", "上")
 _MARKER_PREFIX = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)][、．.]?"
                             r"|\d{1,2}\s*[.．、](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 # a clause boundary; the last one before a figure is found by a forward search
@@ -42,23 +36,25 @@ _AFTER_STOP = re.compile(r"[，,。；;：:！？!?、\n]")
 _AFTER_STOP_CHARS = frozenset("，,。；;：:！？!?、\n")
 # characters a heading marker (_MARKER_PREFIX) can start with: checked before the regex
 _MARKER_FIRST = frozenset("一二三四五六七八九十（(①②③④⑤⑥⑦⑧⑨⑩")  # or a space (\s) or a digit (\d)
-_BARE_NUMERALS = ("一", "百", "千", "百千", "万")  # count only after 逾/近/超… or before 余/多 (一: see below)
-_QUOTES = "“\"「『"  # "一个…" before a quotation is a set phrase: 两个“毫不动摇”
-_CLOSE_QUOTES = frozenset("”\"」』")
-# a bare 一 counts where the clause ends after it ("讲专题党课一次。") or a minimum
-# precedes it ("每季度至少开展一次…"); elsewhere 一次/一个 is an article
-_ONE_ENDS = frozenset("，,。；;、）)\n")
-_ONE_MINIMUM = ("至少", "不少于", "不低于", "最少")
-_ONE_NOT_AFTER = frozenset("每这那哪同单唯又再更之统另任某首逐")
 
 
-def _bare_numeral_counts(text: str, s: int, e: int, num: str, inner: str | None) -> bool:
-    """Whether a bare 一/百/千/万 at [s, e) is a figure: 逾百篇, 万余人次, 讲党课一次。"""
-    if num != "一":
-        return bool(inner) or text[max(0, s - 2):s].endswith(_BARE_OK)
-    if s and text[s - 1] in _ONE_NOT_AFTER:
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    """Whether no sentence ends between offsets a and b."""
+    return not any(c in _SENTENCE_BOUNDARY for c in text[a:b])
+
+
+_SENTENCE_YEAR = re.compile(r"[\s　]*((?:19|20)\d{2})\s*年")
+
+
+def _dated_before(text: str, s: int, year: int | None) -> bool:
+    """Whether the sentence holding offset s opens with a year before `year`."""
+    if year is None:
         return False
-    return e == len(text) or text[e] in _ONE_ENDS or any(w in text[max(0, s - 6):s] for w in _ONE_MINIMUM)
+    start = max(text.rfind(c, max(0, s - 200), s) for c in _SENTENCE_BOUNDARY) + 1
+    m = _SENTENCE_YEAR.match(text, start, s)
+    return m is not None and int(m.group(1)) < year
+
+
 _new_object = object.__new__
 
 
@@ -73,61 +69,6 @@ def _new_indicator(value, masked, approx, measure, kind, activity, activity_type
                               qty=qty)
     return indicator
 
-
-@lru_cache(maxsize=4096)
-def _read_quantity(num: str, multiplier: str | None) -> tuple[bool, int | float | None] | None:
-    """(masked, value) of the number text `num` times 万/亿; None when it is no
-    figure (an id or a phone number, a malformed numeral)."""
-    first = num[0]
-    if first in _MASK_CHARS:
-        return (True, None) if _MASK_RE.fullmatch(num) else None
-    if num == "万":  # 万余人次, 近万人次
-        return False, 10_000
-    if first not in _DIGIT_CHARS:
-        value = number_value(num, multiplier) if _CN_RE.fullmatch(num) else None
-        return None if value is None else (False, value)
-    if _DIGITS_RE.fullmatch(num):
-        if len(num) >= 7 and "." not in num and "," not in num:
-            return None  # ids, phone numbers
-        return False, number_value(num, multiplier)
-    if _DIGITS_CN_MULT_RE.fullmatch(num):  # "5千人次", "1.5百"
-        value = number_value(num[:-1], multiplier)
-        if value is not None:
-            value = value * (1000 if num[-1] == "千" else 100)
-            value = int(value) if float(value).is_integer() else value
-        return False, value
-    return None
-
-
-@lru_cache(maxsize=16)
-def _rules(data_dirs: tuple, taxonomy_files: tuple):
-    measures_doc = load_data("measures.yaml", data_dirs)
-    measures = sorted(set(measures_doc["measures"]), key=len, reverse=True)
-    multi = [re.escape(w) for w in measures if len(w) > 1]
-    single = "".join(re.escape(w) for w in measures if len(w) == 1)
-    alt = "|".join(multi + ([f"[{single}]"] if single else []))  # longest first, singles as one class
-    # what may follow the number (multiplier, 余/多/几, a space, a bracketed
-    # alternative or a measure word), checked before the alternatives are tried:
-    # most candidate numerals ("统一", "进一步") fail at this one lookup
-    follow = "".join(sorted({re.escape(c) for c in "万亿余多几 \u3000（("} | {re.escape(w[0]) for w in measures}))
-    qty = re.compile(
-        _NUM + r"(?=[" + follow + r"])(?P<wan>[万亿])?(?P<inner>余|多|几)?(?P<wan2>[万亿])?[ \u3000]?(?P<alt>[（(][\u4e00-\u9fff]{1,2}[）)])?"
-        r"(?P<measure>" + alt + r")(?P<alt2>[（(][\u4e00-\u9fff]{1,2}[）)])?"
-    )
-    not_followed = {k: tuple(v) for k, v in (measures_doc.get("not_followed_by") or {}).items()}
-    phrases = sorted(load_data("set_phrases.yaml", data_dirs).get("phrases") or [], key=len, reverse=True)
-    phrase_re = re.compile("|".join(map(re.escape, phrases))) if phrases else None
-    approx = load_data("approx.yaml", data_dirs)
-    cues = load_data("cues.yaml", data_dirs)
-    tax = load_taxonomy(*taxonomy_files)
-    syn_type: dict[str, str] = {}
-    for t in tax.types:
-        for syn in (t.name, *t.synonyms):
-            if syn:
-                syn_type.setdefault(syn, t.code)
-    syn_re = re.compile("|".join(map(re.escape, sorted(syn_type, key=len, reverse=True))))
-    digit_phrases = any(any(ch.isdigit() or ch in "XxX*＊" for ch in p) for p in phrases)
-    return qty, set(measures), not_followed, phrase_re, approx, cues, syn_type, syn_re, digit_phrases
 
 
 def _trim(text: str, a: int, b: int, chars: str) -> tuple[int, int]:
@@ -164,7 +105,7 @@ class IndicatorStage:
     def __init__(self, config: IndicatorConfig):
         self.config = config
         (self.qty_re, self.measures, self.not_followed, self.phrase_re, approx, cues,
-         self.syn_type, self.syn_re, self.digit_phrases) = _rules(config.data_dirs, config.taxonomy_files)
+         self.syn_type, self.syn_re, self.digit_phrases) = quantity_rules(config.data_dirs, config.taxonomy_files)
         self.before_re = re.compile(_classes_re(approx["before"]) + r"\Z")
         self.clause_re = re.compile(_classes_re(approx["clause"]))
         # the characters a word right before the number starts with: its regex
@@ -175,6 +116,8 @@ class IndicatorStage:
         self.not_after = {w: frozenset(chars) for w, chars in (approx.get("not_after") or {}).items()}
         self.target_re = _words_re(cues["target"])
         self.ordinal_after = tuple(load_data("measures.yaml", config.data_dirs).get("ordinal_after") or ())
+        self.frequency_re = _words_re(cues.get("frequency") or ())
+        self.frequency_measures = frozenset(cues.get("frequency_measures") or ())
         self.weak_target_re = _words_re(cues.get("target_outside_achievements") or ())
         self.actual_re = _words_re(cues["actual"])
         self.after_stop = tuple(cues["after_stop"])
@@ -182,6 +125,8 @@ class IndicatorStage:
         for w in self.after_stop:
             self.after_stop_by_first[w[:1]] = self.after_stop_by_first.get(w[:1], ()) + (w,)
         self.activity_limit = config.max_activity_len
+        fillers = set(cues["strip_prefix"]) | set(cues["strip_suffix"]) | {"的有", "的", "有", "、"}
+        self.filler_re = re.compile("(?:" + _words_re(w for w in fillers if w).pattern + ")+")
         self.strip_prefix = re.compile("(?:" + _words_re(cues["strip_prefix"]).pattern + ")(?=..)")
         # the characters a strip_prefix word starts with: the regex is tried only there
         # (None when an empty word makes the regex match anywhere)
@@ -205,21 +150,21 @@ class IndicatorStage:
             s, e = m.span()
             if s:
                 before = text[s - 1]
-                if before in _NOT_BEFORE or (before == " " and text[s - 2:s - 1] == "第"):
+                if before in NOT_BEFORE or (before == " " and text[s - 2:s - 1] == "第"):
                     continue
             num = text[s:m.end("num")]
             wan, inner, wan2, alt, measure = m.group("wan", "inner", "wan2", "alt", "measure")
-            reading = _read_quantity(num, wan or wan2)
+            reading = read_quantity(num, wan or wan2)
             if reading is None:
                 continue
             masked, value = reading
             first = num[0]
-            if not masked and first not in _DIGIT_CHARS:
-                if num in _BARE_NUMERALS and not _bare_numeral_counts(text, s, e, num, inner):
+            if not masked and first not in DIGIT_CHARS:
+                if num in BARE_NUMERALS and not bare_numeral_counts(text, s, e, num, inner):
                     continue
-                if measure == "个" and text[e:e + 1] in _QUOTES:
+                if measure == "个" and text[e:e + 1] in QUOTES:
                     continue
-                if s and text[s - 1] in _QUOTES and not _CLOSE_QUOTES.isdisjoint(text[e:e + 6]):
+                if s and text[s - 1] in QUOTES and not CLOSE_QUOTES.isdisjoint(text[e:e + 6]):
                     continue  # a quoted numeral phrase: “十个明确” “三项机制”
             if measure == "次" and ordinal_after and any(w in text[max(0, s - 6):s] for w in ordinal_after):
                 continue  # 十七届人大五次会议
@@ -246,8 +191,8 @@ class IndicatorStage:
         first_root = root_starts[0] if root_starts else size + 1
         rev = text[::-1]
         rev_boundary = _BOUNDARY_RE.search
-        target_search, actual_search, after_match = self.target_re.search, self.actual_re.search, self.after_re.match
-        weak_target_search = self.weak_target_re.search
+        after_match = self.after_re.match
+        plan_year = max(work.meta.years) if work.meta.years else None
         type_of = self._type
         plan_spans = work.plan_spans
         qizhong = places(text, "其中")  # a figure's total is looked for only after one
@@ -272,10 +217,7 @@ class IndicatorStage:
             section = roots[bisect_right(root_starts, s) - 1].section if s >= first_root else "intro"
             if plan_spans and any(a <= s < b for a, b in plan_spans):
                 section = "plans"
-            kind = "target" if (target_search(text, clause_start, s) or
-                                (section == "plans" and not actual_search(text, clause_start, s)) or
-                                (section != "achievements" and weak_target_search(text, clause_start, s))) \
-                else "actual"
+            kind = self._kind(text, clause_start, s, measure, section, plan_year)
             if s == prev_end:
                 activity, simple = prev_activity  # compound figure: "182期526条"
             else:
@@ -283,6 +225,9 @@ class IndicatorStage:
                 a, b = self._activity_span(text, s, post.end() if post else e, measure,
                                            max(clause_start, prev_end), hi)
                 activity, simple = raw[a:b], text[a:b]
+                if prev_end > 0 and self._names_nothing(simple) and _same_sentence(text, prev_end, s):
+                    # "参观基地36批次、2100余人次", "报告6篇，共计4.3万字": the figure before names it
+                    activity, simple = prev_activity
             src_s = to_src(s)
             src_e = to_src(e - 1) + 1
             parent = None
@@ -290,12 +235,33 @@ class IndicatorStage:
                 # the last 其中 ending by s, if it is within the 200 characters _parent looks back
                 q = bisect_right(qizhong, s - 2) - 1
                 if q >= 0 and qizhong[q] >= s - 200:
-                    parent = self._parent(text, s, measure, found, text.startswith("的", post.end() if post else e))
+                    if measure != "%" and not text.startswith("的", post.end() if post else e):  # a share, a qualifier
+                        parent = self._parent(text, s, measure, found, approx == "more_than" and not inner)
                 found.append((s, e, measure))
             out.append(_new_indicator(value, masked, approx, measure, kind, activity, type_of(simple), section,
                                       src_s, src_e, parent, source[src_s:src_e]))
             prev_end, prev_activity = e, (activity, simple)
         work.indicators = out
+
+    def _kind(self, text: str, clause_start: int, s: int, measure: str, section: str, plan_year: int | None) -> str:
+        """target for a cue in the figure's clause (力争, 每月至少…, a frequency of events), or in a
+        plans section unless the clause reports it done (已, 累计…) or its sentence is dated
+        before the plan year ("2025年，街道共开展宣讲186场" in the 2026 plan)."""
+        if self.target_re.search(text, clause_start, s):
+            return "target"
+        if measure in self.frequency_measures and self.frequency_re.search(text, clause_start, s):
+            return "target"
+        if section == "achievements":
+            return "actual"
+        if self.weak_target_re.search(text, clause_start, s):
+            return "target"
+        if section != "plans" or self.actual_re.search(text, clause_start, s):
+            return "actual"
+        return "actual" if _dated_before(text, s, plan_year) else "target"
+
+    def _names_nothing(self, phrase: str) -> bool:
+        """Whether an activity phrase is empty or only connective words (共计, 的有)."""
+        return not phrase or self.filler_re.fullmatch(phrase) is not None
 
     def _approx_before(self, text: str, clause_start: int, s: int) -> str | None:
         """The approximation word just before the figure, else one earlier in its clause."""
@@ -401,20 +367,22 @@ class IndicatorStage:
 
     # -- 其中 --------------------------------------------------------------------
     @staticmethod
-    def _parent(text: str, pos: int, measure: str, found: list, qualifier: bool = False) -> int | None:
-        """Index of the total a figure after 其中 (in its own clause) belongs to. A
-        qualifier ("其中播放量超过10万次的有17条": a figure followed by 的) belongs to
-        a total of its own measure only."""
+    def _parent(text: str, pos: int, measure: str, found: list, threshold: bool = False) -> int | None:
+        """Index of the total a figure after 其中 (in its own clause, or opening the sentence
+        after the total's: "…268场。其中，…30余场") belongs to. A threshold ("其中播放量
+        超过10万次的有17条") belongs to a total of its own measure only."""
         lo = max(0, pos - 200)
         if text.rfind("其中", lo, pos) == -1:
             return None
         clause_start = max(text.rfind(c, lo, pos) for c in "，," + _SENTENCE_BOUNDARY) + 1
-        q = text.rfind("其中", max(lo, clause_start), pos)
-        if q == -1:
+        q = text.rfind("其中", max(lo, clause_start - 3), pos)
+        if q == -1 or (q < clause_start and text[q + 2:clause_start].strip("，,：:") != ""):
             return None
         sent_start = max(text.rfind(c, lo, q) for c in _SENTENCE_BOUNDARY) + 1
+        if not text[sent_start:q].strip():  # 其中 opens the sentence: the totals are in the one before
+            sent_start = max(text.rfind(c, lo, sent_start - 1) for c in _SENTENCE_BOUNDARY) + 1
         before = [j for j in range(len(found) - 1, -1, -1) if found[j][1] <= q]
         before = [j for j in before if found[j][0] >= sent_start]
         same = [j for j in before if found[j][2] == measure]
-        pick = same or ([] if qualifier else before)
+        pick = same or ([] if threshold else before)
         return pick[0] if pick else None
