@@ -146,6 +146,8 @@ def test_doc_type_and_years_from_the_title(title, doc_type, years):
     ("丰源县文化和旅游局2025年宣传思想工作总结\n正文。\n", "丰源县文化和旅游局", "局"),
     ("中共嘉禾县直属机关工作委员会2025年意识形态工作总结\n正文。\n", "中共嘉禾县直属机关工作委员会", "委"),
     ("石门乡2025年宣传工作总结\n全乡开展活动。\n", "石门乡", "乡"),
+    ("中共云岭县委宣传部2025年工作总结\n正文。\n", "中共云岭县委宣传部", "县"),
+    ("中共云岭县委宣传部\n2025年工作总结和2026年工作计划\n正文。\n", "中共云岭县委宣传部", "县"),  # title over two lines
 ])
 def test_unit_and_level(text, unit, level):
     doc = read_text(text)

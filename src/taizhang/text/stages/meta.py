@@ -22,9 +22,10 @@ _TITLE_UNIT_RE = re.compile(
 )
 # a unit whose name ends with an organ word may contain a topic word: 丰源县文化和旅游局
 _TITLE_ORGAN_RE = re.compile(
-    r"^(?:关于)?(?:(?:19|20)\d{2}\s*年度?)?(?P<chunk>[^\s，。]{2,24}?(?:局|工作委员会|委员会|工委|办公室|中心|馆|站))"
-    r"(?=(?:19|20)\d{2}|年度|宣传|意识形态|思想|党建|关于|上半年|下半年)"
+    r"^(?:关于)?(?:(?:19|20)\d{2}\s*年度?)?(?P<chunk>[^\s，。]{2,24}?(?:局|工作委员会|委员会|工委|办公室|中心|馆|站|宣传部|组织部|统战部))"
+    r"(?=(?:19|20)\d{2}|年度|宣传|意识形态|思想|党建|关于|上半年|下半年|工作)"
 )
+_PARTY_DEPT_RE = re.compile(r"(?:党委|党工委|委)(?:宣传部|组织部|统战部)$")
 _ORG_SUFFIX_RE = re.compile(r"(?:党委|党工委|党组|人民政府|政府|委员会|委|党支部|党总支|办公室|宣传部|部)$")
 _NOT_NAME_RE = re.compile(r"宣传|工作|思想|上级|各|全|我|本|围绕|按照|根据|关于|贯彻|落实|明确|[在和与及对由为的了着过是把被将向从]")
 _ORG_SCAN = ProbedScan.of_words(["党委", "党工委", "党组", "政府", "委员会", "党支部", "党总支"])
@@ -48,6 +49,22 @@ def _year(text: str) -> int:
     return int(text) if text.isdigit() else int(text.translate(_CN_YEAR))
 
 
+# a line naming a unit above a title that names none (official documents break the title so)
+_ORGAN_LINE_RE = re.compile(r"(?:部|委|局|政府|办公室|委员会|工委|党委|党组|街道|镇|乡|村|社区|学校|中学|小学|医院|中心|公司)$")
+
+
+def _line_above(text: str, start: int | None) -> str:
+    """The non-blank line just above offset `start` (a line start), stripped."""
+    if not start:
+        return ""
+    end = text.rfind("\n", 0, start)
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1:end].strip(_BLANKS):
+        end = text.rfind("\n", 0, end)
+    if end <= 0:
+        return ""
+    return text[text.rfind("\n", 0, end) + 1:end].strip(_BLANKS)
+
+
 class MetaStage:
     name = "meta"
 
@@ -69,6 +86,9 @@ class MetaStage:
             m = _YEAR_RE.search(text, 0, 600)
             years = (_year(m.group(1)),) if m else ()
         unit, level = self._unit(title or "", text)
+        above = _line_above(text, t_start) if title and unit is None else ""
+        if above and len(above) <= 30 and _ORGAN_LINE_RE.search(above):  # 中共云岭县委宣传部⏎2025年工作总结
+            unit, level = self._unit(above + title, text)
         work.meta = Meta(title=title, unit=unit, unit_level=level, years=years,
                          doc_type=self._doc_type(head), title_start=t_start, title_end=t_end)
 
@@ -99,7 +119,9 @@ class MetaStage:
         m = None if organ else _TITLE_UNIT_RE.match(title)
         if organ:
             unit = organ.group("chunk")
-            level = self._level_of(unit) or self._level_of(_ORG_SUFFIX_RE.sub("", unit))
+            # a party committee's department answers to the place: 云岭县委宣传部 -> 县
+            level = self._level_of(_PARTY_DEPT_RE.sub("", unit)) or self._level_of(unit) \
+                or self._level_of(_ORG_SUFFIX_RE.sub("", unit))
         elif m:
             chunk = m.group("chunk").strip(" -—·")
             level = self._level_of(_ORG_SUFFIX_RE.sub("", chunk))
