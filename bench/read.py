@@ -16,6 +16,7 @@ from taizhang.text.scoring import locate_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "tests" / "text" / "samples"
+REFERENCE_RATE = 1500  # docs/s the issue quotes for a plain regex + cn2an pass
 
 
 def _texts() -> list[str]:
@@ -73,6 +74,9 @@ def main() -> None:
     base_rate = max(_baseline(texts) for _ in range(3))
     print(f"baseline  : {base_rate:8.0f} docs/s  (plain regex + cn2an pass, one process)")
     print(f"ratio     : {base_rate / one:8.2f}x  (pipeline time / baseline time, one process)")
+    # the issue quotes ~1,500 docs/s for its plain regex + cn2an pass and asks for <= 1.5x of that
+    # (>= 1,000 docs/s); the in-script baseline above does less and runs faster on this machine
+    print(f"vs 1,500/s: {REFERENCE_RATE / one:8.2f}x  (pipeline time / the issue's quoted baseline; bar <= 1.5x)")
 
 
 if __name__ == "__main__":

@@ -6,29 +6,18 @@ the seeds: recall and precision >= 0.98, measure/approx/kind >= 0.95, activity >
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from reader_support import SAMPLES
 
 from taizhang.text import read_path
-from taizhang.text.scoring import Score, score_document
+from taizhang.text.scoring import Score, load_gold, score_document
 
 CORPUS = SAMPLES / "corpus"
 
 
-def _gold() -> dict[str, list[dict]]:
-    by_doc: dict[str, list[dict]] = {}
-    for line in (CORPUS / "gold_indicators.jsonl").read_text("utf-8").splitlines():
-        if line.strip():
-            item = json.loads(line)
-            by_doc.setdefault(item["doc"], []).append(item)
-    return by_doc
-
-
 @pytest.fixture(scope="module")
 def read_corpus():
-    gold = _gold()
+    gold = load_gold(CORPUS, "gold_indicators.jsonl")
     docs = {name: read_path(CORPUS / name) for name in sorted(gold)}
     score = Score()
     for name, doc in docs.items():

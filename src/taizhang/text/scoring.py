@@ -24,9 +24,10 @@ def locate_gold(repo_root: Path) -> Path | None:
     return gold if (gold / "seeds_indicators.jsonl").is_file() else None
 
 
-def load_gold(gold_dir: Path) -> dict[str, list[dict]]:
+def load_gold(gold_dir: Path, name: str = "seeds_indicators.jsonl") -> dict[str, list[dict]]:
+    """The gold items of `gold_dir`/`name`, by document."""
     by_doc: dict[str, list[dict]] = {}
-    for line in (gold_dir / "seeds_indicators.jsonl").read_text("utf-8").splitlines():
+    for line in (gold_dir / name).read_text("utf-8").splitlines():
         if line.strip():
             item = json.loads(line)
             by_doc.setdefault(item["doc"], []).append(item)

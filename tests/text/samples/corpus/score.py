@@ -17,9 +17,7 @@ attribute, each with 20 characters of context on either side.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -28,6 +26,7 @@ if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
 
 from taizhang.text import read_path  # noqa: E402
+from taizhang.text import scoring  # noqa: E402
 from taizhang.text.scoring import Score, _strip, score_document  # noqa: E402
 
 GOLD = HERE / "gold_indicators.jsonl"
@@ -35,12 +34,7 @@ CTX = 20
 
 
 def load_gold() -> dict[str, list[dict]]:
-    by_doc: dict[str, list[dict]] = defaultdict(list)
-    for line in GOLD.read_text("utf-8").splitlines():
-        if line.strip():
-            item = json.loads(line)
-            by_doc[item["doc"]].append(item)
-    return dict(by_doc)
+    return scoring.load_gold(HERE, GOLD.name)
 
 
 def context(src: str, start: int, end: int) -> str:
