@@ -167,3 +167,13 @@ def test_an_excerpt_cut_from_a_longer_report_may_start_at_any_number():
     assert [(a.kind, a.marker) for a in excerpt.anomalies] == [("skipped", "四、")]  # only the gap inside it
     whole = read_text("某镇2025年工作总结\n二、存在问题\n宣传力量不足。\n三、下一步计划\n开展宣讲30场。")
     assert [(a.kind, a.marker) for a in whole.anomalies] == [("skipped", "二、")]
+
+
+@pytest.mark.parametrize("headings, anomalies", [
+    ("（一）甲\n（二）乙\n（三）丙\n（三）丁\n（五）戊\n", [("repeated", "（三）")]),  # the repeat stood for （四）
+    ("（一）甲\n（三）乙\n（二）丙\n（四）丁\n", [("skipped", "（三）"), ("out_of_order", "（二）")]),
+    ("（一）甲\n（二）乙\n（四）丁\n", [("skipped", "（四）")]),
+])
+def test_a_numbering_slip_is_recorded_once_not_again_at_the_next_heading(headings, anomalies):
+    doc = read_text("某镇2023年工作总结\n" + headings)
+    assert [(a.kind, a.marker) for a in doc.anomalies] == anomalies

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from taizhang.text.checker.context import CheckContext
 
-# unit kinds: township (乡 镇 街道), party (县/区/市委及其部门), bureau (局 委 办 中心), school,
-# enterprise, hospital, village, unknown
+# unit kinds: township (乡 镇 街道), party (县/区/市委及其部门), bureau (局 委 办 中心), education
+# (a bureau of education: school words belong there too), school, enterprise, hospital, village, unknown
 _LEVEL_MAP = {
     "乡": "township", "镇": "township", "街道": "township", "乡镇": "township",
     "区": "party", "县": "party", "市": "party", "省": "party", "宣传部": "party",
@@ -47,6 +47,7 @@ _TITLE: list[tuple[str, re.Pattern[str]]] = [
     ("hospital", re.compile(r"医院|卫生院")),
     ("enterprise", re.compile(r"公司|集团|[^党]厂")),
     ("party", re.compile(r"宣传部|[县区市]委(?!员)")),
+    ("education", re.compile(r"教育局|教育和体育局|教育体育局|教体局|教育工委|教育系统")),  # a 局 where 师生 belong
     ("bureau", re.compile(r"局(?!面|势)|委员会|办公室|中心(?!工作|组)")),
     ("township", re.compile(r"(?<!城)(?:镇|乡(?!村))|街道")),
     ("village", re.compile(r"(?<![乡农])村(?!振兴)|社区")),

@@ -41,6 +41,22 @@ def _title(text: str, start: int, limit: int) -> str:
 _START = attrgetter("start")
 
 
+def _knock_on(same: list[OutlineNode], node: OutlineNode) -> bool:
+    """Whether a gap before `node` only follows from a slip already recorded: a repeated number
+    that stood for the missing one (（三）（三）（五）), a number given out of order (（一）（三）
+    （二）（四）), or the missing one written in another style under the previous heading
+    (（二）… 3. … （四）)."""
+    if not same:
+        return False
+    numbers = [s.number for s in same]
+    if node.number == max(numbers) + 1:
+        return True
+    if len(numbers) >= 2 and numbers[-1] == numbers[-2] and node.number == numbers[-1] + 2:
+        return True
+    prev = same[-1]
+    return any(c.number == node.number - 1 and c.style != node.style and not c.inline for c in prev.children)
+
+
 def _is_excerpt(text: str, title: str | None) -> bool:
     """Whether the text is cut from a longer document: no title, and its first
     line is running text (ends a sentence) rather than a heading."""
@@ -113,16 +129,13 @@ class OutlineStage:
 
     @staticmethod
     def _check(siblings: list[OutlineNode], node: OutlineNode, anomalies: list[NumberingAnomaly]) -> None:
-        prev = None  # the last sibling of the same level and kind
-        for s in reversed(siblings):
-            if s.level == node.level and s.inline == node.inline:
-                prev = s
-                break
+        same = [s for s in siblings if s.level == node.level and s.inline == node.inline]
+        prev = same[-1] if same else None  # the last sibling of the same level and kind
         expected = prev.number + 1 if prev else 1
         kind = detail = None
         if prev and node.number == prev.number:
             kind, detail = "repeated", f"“{node.marker}”重复出现"
-        elif node.number > expected:
+        elif node.number > expected and not _knock_on(same, node):
             kind, detail = "skipped", f"“{node.marker}”之前缺少第{expected}项"
         elif prev and node.number < prev.number and node.number != 1:
             kind, detail = "out_of_order", f"“{node.marker}”出现在第{prev.number}项之后"

@@ -22,3 +22,8 @@ def test_breakdowns_by_unit_are_not_totals(check):
     text = ("2023年工作总结\n一、工作情况\n青山村开展志愿服务活动12次，柳林村开展志愿服务活动8次。"
             "全镇共开展志愿服务活动20次。\n")
     assert check(text, "inconsistent_figures") == []
+
+
+def test_more_rectified_than_found_in_other_words(check):
+    found = check("共排查出各类安全播出隐患9处，整改完成12处。发现问题24个，督促整改20个。", "inconsistent_figures")
+    assert [f.excerpt for f in found] == ["排查出各类安全播出隐患9处，整改完成12处"]

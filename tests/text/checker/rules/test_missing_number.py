@@ -26,3 +26,13 @@ def test_counted_with_a_number_a_placeholder_or_a_word_ending_in_a_measure_is_qu
 def test_a_long_object_between_verb_and_measure_word(check):
     found = check("召开党组会专题研究意识形态工作次，开展学习。", "missing_number")
     assert [f.excerpt for f in found] == ["召开党组会专题研究意识形态工作次"]
+
+
+def test_a_measure_word_right_after_its_verb(check):
+    text = "组建了支由老党员组成的宣讲队。全年共举办场“邻里节”活动，调解各类矛盾纠纷件，开展了场所建设，报送稿件，成立了支部。"
+    found = check(text, "missing_number")
+    assert [f.excerpt for f in found] == ["组建了支", "举办场", "调解各类矛盾纠纷件"]
+
+
+def test_colloquial_ge_without_one_is_quiet(check):
+    assert check("活动结束后，大家纷纷点了个赞。", "missing_number") == []

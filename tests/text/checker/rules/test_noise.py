@@ -50,3 +50,14 @@ def test_page_breaks_copied_from_a_pdf_are_named_as_such(check):
             "全年在各级媒体发布信息，累计发布各类稿件\n某镇党委\n- 3 -\n230篇。\n")
     found = check(text, "noise")
     assert len(found) == 2 and all("PDF" in f.message for f in found)
+
+
+def test_wechat_prompts_share_bar_dateline_breadcrumbs_and_footers(check):
+    text = ("点击上方蓝字　关注我们\n青禾发布　2024-01-12 18:30　发表于江苏\n"
+            "您当前所在位置：首页 >> 信息公开 >> 年度工作总结\n"
+            "当前文档：乡镇意识形态工作总结（精选）　　页数：4页　　下载积分：5\n"
+            "青禾街道2023年宣传思想工作总结\n全年开展宣讲30场，会场位置：村委会。\n"
+            "▼ 长按识别二维码　关注我们\n分享　收藏　点赞　在看\n主办：宁川县人民政府办公室　　承办：宁川县大数据发展中心\n")
+    found = check(text, "noise")
+    assert [f.excerpt[:4] for f in found] == ["点击上方", "▼ 长按"]  # each block of adjacent chrome is one finding
+    assert all("宣讲30场" not in f.excerpt for f in found)

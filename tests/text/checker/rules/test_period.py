@@ -70,3 +70,19 @@ def test_an_opening_sentence_dated_a_year_before_the_title(check):
     found = check(text, "period_mismatch")
     assert [(f.rule, f.excerpt) for f in found] == [("body_year", "2023年")]
     assert "早于" in found[0].message
+
+
+def test_half_year_closing_phrase_in_an_annual_summary(check):
+    text = "某局2023年工作总结\n一、工作情况\n开展宣讲，为全面完成下半年各项工作任务打下了坚实基础。\n"
+    found = check(text, "period_mismatch")
+    assert [f.rule for f in found] == ["half_year_tasks_in_annual"]
+
+
+def test_a_plans_heading_keeping_last_years_number(check):
+    text = "区司法局2023年工作总结及2024年工作思路\n一、工作开展情况\n开展学习。\n二、2023年工作思路\n开展宣讲。\n"
+    assert [(f.rule, f.excerpt) for f in check(text, "period_mismatch")] == [("plan_heading_year", "2023年")]
+
+
+def test_next_years_plans_announced_inside_a_summary_are_fine(check):
+    text = "某街道2023年工作总结\n一、工作情况\n开展宣讲。\n2024年，我们这样干\n2024年，我们将继续开展宣讲。\n"
+    assert check(text, "period_mismatch") == []

@@ -5,3 +5,9 @@ def test_superseded_guiding_formulation(check):
 
 def test_formulation_current_in_its_year(check):
     assert check("2021年宣传工作总结\n以党的十九大精神为指导，开展工作。", "stale_formulation") == []
+
+
+def test_carrying_out_the_19th_congress_in_a_2023_report(check):
+    text = "某局2023年工作总结\n一、工作情况\n全面贯彻党的十九大和十九届二中、三中、四中、五中全会精神，开展学习。\n"
+    found = check(text, "stale_formulation")
+    assert [f.severity for f in found] == ["warning"] and "学习贯彻党的二十大精神" in found[0].message

@@ -35,3 +35,10 @@ def test_unit_kind_comes_from_the_title_suffix(make_doc):
         "平川县自然资源局2023年工作总结", "中共平川县委宣传部2023年工作总结", "平川县第二中学2023年工作总结",
         "青山镇2023年工作总结", "东湖街道2023年工作总结", "美丽乡村建设宣传工作总结"]}
     assert list(kinds.values()) == ["bureau", "party", "school", "township", "township", "unknown"]
+
+
+def test_school_words_in_a_culture_bureau_but_not_in_an_education_bureau(check):
+    body = "一、工作情况\n着力提升教育教学质量，组织全体教职工开展师德师风专题学习。\n"
+    found = check("某县文化和旅游局2023年工作总结\n" + body, "template_residue")
+    assert [(f.excerpt, f.severity) for f in found][:1] == [("教育教学质量", "warning")]
+    assert check("某县教育局2023年工作总结\n" + body, "template_residue") == []

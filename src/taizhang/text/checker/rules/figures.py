@@ -10,13 +10,16 @@ from taizhang.text.checker.context import CheckContext
 from taizhang.text.checker.figures_extract import Qty, quantities
 from taizhang.text.checker.finding import Finding
 from taizhang.text.checker.registry import rule
+from taizhang.text.scan import places
 
 _KEY_LEN = 4
 # A figure counts as a total only when its clause says so; per-village breakdowns differ legitimately.
 _TOTAL_CUE = re.compile(r"全年|共|累计|合计|总计|全[镇乡县区市局校]|今年以来|年度")
-_RECTIFIED = re.compile(
-    r"发现(?:各类|突出|存在)?问题(\d+)(个|条|项|处)[^。；]{0,24}?整改(?:到位|完成|落实)?(?:问题)?(\d+)(个|条|项|处)"
-)
+# "发现问题24个，督促整改20个", "排查出各类安全播出隐患9处，整改完成12处": read from each 整改 —
+# what was rectified after it, what was found in the stretch before it
+_FOUND = re.compile(r"(?:发现|排查出?|查找出?|梳理出?|查摆出?|检查出?)[^，。；\d]{0,12}?(?:问题|隐患|短板|风险点?)"
+                    r"(\d+)(个|条|项|处|起)[^。；]{0,24}?\Z")
+_FIXED = re.compile(r"(?:到位|完成|落实)?(?:问题|隐患)?(\d+)(个|条|项|处|起)")
 
 
 _TO_LAST_CUT = re.compile(r".*[，。；：\n]", re.S)  # greedy: up to the last clause break
@@ -75,9 +78,12 @@ def part_exceeds_total(ctx: CheckContext) -> Iterator[Finding]:
 @rule(family="inconsistent_figures", name="rectified_exceeds_found", source="整改数不大于发现数", authority="convention",
       max_severity="warning")
 def rectified_exceeds_found(ctx: CheckContext) -> Iterator[Finding]:
-    for m in _RECTIFIED.finditer(ctx.text):
-        found, fixed = int(m.group(1)), int(m.group(3))
-        if fixed > found and not ctx.in_noise(m.start(), m.end()):
-            yield ctx.finding("inconsistent_figures", "rectified_exceeds_found", "warning",
-                              f"整改问题{fixed}{m.group(4)}多于发现问题{found}{m.group(2)}，数字矛盾",
-                              m.start(), m.end())
+    text = ctx.text
+    for p in places(text, "整改"):
+        fixed = _FIXED.match(text, p + 2)
+        found = fixed and _FOUND.search(text, max(0, p - 60), p)
+        if not found or int(fixed.group(1)) <= int(found.group(1)) or ctx.in_noise(found.start(), fixed.end()):
+            continue
+        yield ctx.finding("inconsistent_figures", "rectified_exceeds_found", "warning",
+                          f"整改{fixed.group(1)}{fixed.group(2)}多于发现的{found.group(1)}{found.group(2)}，数字矛盾",
+                          found.start(), fixed.end())

@@ -18,7 +18,7 @@ _CJK = "\u4e00-\u9fff"
 # is tested by lookbehinds written after it
 _GE = re.compile(
     rf"个(?<=[{_CJK}]个)(?<![一二两三四五六七八九十百千万零〇几多每各这那哪某整半单数余来若逐个真上下么些头好有是做成挨少儿]个)"
-    rf"(?![人别性体案例税展位把中头子旧])(?=[{_CJK}])"
+    rf"(?![人别性体案例税展位把中头子旧赞])(?=[{_CJK}])"
 )
 _MEASURES = "个|次|场次|场|篇|条|名|人次|项|期|支|块|份|件|起|家|处|批|万人次|万元|元"
 # (?:共计|合计|累计|总计|共)(?:measure)(?=punctuation), as two patterns that start with a literal (the
@@ -33,7 +33,10 @@ _TOTAL = [(re.compile(rf"计(?<=[共合累总]计)(?:{_MEASURES})(?=[，。、�
 # a placeholder's mask (the placeholder rule reports "XX篇") or a clause break
 _NUMERALS = "0-9０-９一二两三四五六七八九十百千万亿〇零余多几数"
 _MASKS = "XxＸｘ*＊○"
-_BETWEEN = rf"[^{_NUMERALS}{_MASKS}，。；、：,;:\n]{{1,16}}?"  # 召开党组会专题研究意识形态工作次
+_BETWEEN = rf"[^{_NUMERALS}{_MASKS}，。；、：,;:\n]{{0,16}}?"  # 召开党组会专题研究意识形态工作次, 共举办场
+# "组建了支由老党员…": a measure word right after verb + 了, not starting a word (支部, 场所, 件事…);
+# 个 is bare_measure's
+_RIGHT_AFTER = r"了(?P<after>支|场|次|名|件|项|处|块|篇|期|批)(?![部持援出付撑所地景馆面数序单称额目理置头幅间限例人别性体])"
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +44,8 @@ def _counted_without_number() -> tuple[re.Pattern[str], frozenset[str]]:
     data = vocab.load("missing_number")
     verbs = "|".join(map(re.escape, sorted(data["verbs"], key=len, reverse=True)))
     measures = "|".join(map(re.escape, sorted(data["measures"], key=len, reverse=True)))
-    return re.compile(rf"(?:{verbs}){_BETWEEN}(?P<measure>{measures})(?=[，。；、,;])"), frozenset(data["words"])
+    return (re.compile(rf"(?:{verbs})(?:{_BETWEEN}(?P<measure>{measures})(?=[，。；、,;“《])|{_RIGHT_AFTER})"),
+            frozenset(data["words"]))
 
 
 @rule(family="missing_number", name="counted_without_number", source="量词前缺数词（观察所得）",
@@ -51,7 +55,8 @@ def counted_without_number(ctx: CheckContext) -> Iterator[Finding]:
     pattern, words = _counted_without_number()
     text = ctx.text
     for m in pattern.finditer(text):
-        s, measure = m.start("measure"), m.group("measure")
+        group = "measure" if m.group("measure") else "after"
+        s, measure = m.start(group), m.group(group)
         if text[s - 1] + measure in words or ctx.in_noise(m.start(), m.end()):
             continue
         yield ctx.finding("missing_number", "counted_without_number", "warning",

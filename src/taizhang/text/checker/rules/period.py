@@ -40,6 +40,24 @@ def half_year_in_annual(ctx: CheckContext) -> Iterator[Finding]:
                           *_sentence_around(ctx, s, e))
 
 
+# a half-year summary's closing phrase left in an annual one: "为全面完成下半年各项工作任务打下了坚实基础"
+# (led by the literal 下半年: the engine skips straight to it)
+_HALF_TASKS = re.compile(r"下半年(?:(?<=完成下半年)|(?:各项)?(?:工作)?(?:目标)?任务)")
+
+
+@rule(family="period_mismatch", name="half_year_tasks_in_annual", source="年度材料时段一致（观察所得）",
+      authority="heuristic", max_severity="warning")
+def half_year_tasks_in_annual(ctx: CheckContext) -> Iterator[Finding]:
+    if not ctx.is_annual or ctx.doc_type == "计划" or "下半年" not in ctx.text:
+        return
+    for m in _HALF_TASKS.finditer(ctx.text):
+        if ctx.section_at(m.start()).kind != "plans" and not ctx.in_noise(m.start(), m.end()):
+            yield ctx.finding("period_mismatch", "half_year_tasks_in_annual", "warning",
+                              f"年度总结中出现“{_sentence_text(ctx, m)}”，是半年总结的说法，疑为套用半年材料未改",
+                              *_sentence_around(ctx, m.start(), m.end()))
+            return
+
+
 # annual wording: a half-year document's plans cover the rest of the same year, not a new one
 _NEW_YEAR = re.compile(r"新(?:的)?一年")
 
@@ -53,6 +71,11 @@ def annual_in_half_year(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding("period_mismatch", "annual_in_half_year", "info" if i else "warning",
                           f"半年总结中出现“{m.group(0)}”，疑为套用年度材料未改，应为“下半年”",
                           *_sentence_around(ctx, m.start(), m.end()))
+
+
+def _sentence_text(ctx: CheckContext, m: re.Match[str]) -> str:
+    """"完成下半年" / "下半年各项工作任务": the words the rule matched, with 完成 when it led."""
+    return ctx.text[m.start() - 2:m.end()] if ctx.text[m.start() - 2:m.start()] == "完成" else m.group(0)
 
 
 def _next_year(ctx: CheckContext) -> str:
@@ -81,7 +104,7 @@ def body_year(ctx: CheckContext) -> Iterator[Finding]:
         sec = ctx.section_at(m.start()).kind
         if sec not in ("intro", "achievements") or ctx.in_noise(m.start(), m.end()):
             continue
-        if year > summary:
+        if year > summary and not (year == summary + 1 and _announces_next_year(ctx.text, m.end())):
             yield ctx.finding("period_mismatch", "body_year", "warning",
                               f"正文中“{m.group(0)}”晚于标题所述的{summary}年，年份前后矛盾",
                               m.start(), m.end())
@@ -89,6 +112,38 @@ def body_year(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding("period_mismatch", "body_year", "warning",
                               f"开头“{m.group(0)}”早于标题所述的{summary}年，疑为沿用往年材料未改年份",
                               m.start(), m.end())
+
+
+@rule(family="period_mismatch", name="plan_heading_year", source="年度材料时段一致（观察所得）",
+      authority="heuristic", max_severity="warning")
+def plan_heading_year(ctx: CheckContext) -> Iterator[Finding]:
+    """"三、2023年工作思路" under a title that plans 2024: the heading kept last year's number."""
+    if len(ctx.years) < 2:
+        return
+    planned = max(ctx.years)
+    for node in ctx.doc.outline:
+        if node.inline or ctx.section_at(node.start).kind != "plans":
+            continue
+        m = _YEAR_IN_HEADING.search(ctx.text, node.start, node.start + len(node.marker) + len(node.title) + 2)
+        if m and int(m.group(1)) < planned:
+            yield ctx.finding("period_mismatch", "plan_heading_year", "warning",
+                              f"计划部分标题写“{m.group(0)}”，标题所列计划年度为{planned}年，疑为沿用往年材料未改",
+                              m.start(), m.end())
+
+
+_YEAR_IN_HEADING = re.compile(r"(20\d\d)年")
+
+
+_FUTURE = re.compile(r"将|要|力争|计划|继续|拟|争取|努力|着力|重点|奋力|持续|这样干|怎么干|再出发|新征程")
+
+
+def _announces_next_year(text: str, end: int) -> bool:
+    """"2024年，我们将…" / a short line "2024年，我们这样干": next year's plans inside a summary."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if line_end - end <= 16 and "。" not in text[end:line_end]:
+        return True  # a heading of its own
+    return _FUTURE.search(text, end, min(line_end, end + 12)) is not None
 
 
 def _opens_own_account(text: str, m: re.Match[str]) -> bool:

@@ -13,7 +13,7 @@ from taizhang.text.checker.finding import Finding
 from taizhang.text.checker.registry import rule
 
 _KIND_NAMES = {"enterprise": "企业", "school": "学校", "hospital": "医院", "township": "乡镇（街道）",
-               "bureau": "部门（局）", "party": "党委机关", "village": "村（社区）"}
+               "bureau": "部门（局）", "party": "党委机关", "village": "村（社区）", "education": "教育部门"}
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +41,7 @@ def foreign_vocabulary(ctx: CheckContext) -> Iterator[Finding]:
     for start, end in finder.finditer(text):
         term = text[start:end]
         group = by_term[term]
-        if kind in group["kinds"] or ctx.in_noise(start, end):
+        if kind in group["kinds"] or kind in group.get("not_in", ()) or ctx.in_noise(start, end):
             continue
         if group.get("from_year") and (year is None or year < group["from_year"]):
             continue
