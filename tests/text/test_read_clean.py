@@ -163,3 +163,13 @@ def test_page_breaks_copied_from_a_pdf_go_with_their_running_header_and_the_sent
 def test_a_short_line_repeated_away_from_page_numbers_stays():
     doc = read_text("某镇工作总结\n一、学习\n开展学习3次。\n二、宣讲\n开展学习3次。\n- 2 -\n")
     assert doc.clean_text.count("开展学习3次。") == 2
+
+
+def test_document_site_upload_bar_and_related_documents_list_are_chrome():
+    text = ("上传人：教育资料小铺    上传时间：2024-07-08    页数：4    下载：286次\n"
+            "某小学2024年上半年意识形态工作总结\n开展主题班会12次。\n\n相关文档推荐\n"
+            "· 2024年学校意识形态工作总结（通用10篇）\n· 2024年上半年党建工作总结范文精选5篇\n")
+    doc = read_text(text)
+    _check_removals(doc)
+    assert [i.qty for i in doc.indicators] == ["12次"]
+    assert doc.meta.title == "某小学2024年上半年意识形态工作总结"

@@ -230,3 +230,29 @@ def test_shares_and_thresholds_are_not_parts_of_a_total():
 def test_qizhong_opening_the_next_sentence_refers_to_the_totals_before():
     inds = read_text("开展理论宣讲268场，覆盖群众1.6万人次。其中，面向青少年开展“红色故事会”30余场。").indicators
     assert [i.parent for i in inds] == [None, None, 0]
+
+
+@pytest.mark.parametrize("text, qty, measure, approx", [
+    ("清理垃圾约60吨。", "60吨", "吨", "about"),
+    ("开设兴趣课程6门。", "6门", "门", None),
+    ("举办邻里节1届。", "1届", "届", None),
+    ("参与居民约1500人次。", "1500人次", "人次", "about"),
+    ("累计阅读量X.X万人次。", "X.X万人次", "人次", None),
+])
+def test_more_measures_and_masks(text, qty, measure, approx):
+    ind = one(text)
+    assert (ind.qty, ind.measure, ind.approx) == (qty, measure, approx)
+
+
+@pytest.mark.parametrize("text", [
+    "发稿量排名前10名的通讯员受到表彰。",
+    "评选表彰“最美XX人”。",
+    "撰写心得体会（1500字以内）。",
+    "深入学习十九届六中全会精神，贯彻县十七届人大精神。",
+])
+def test_ranks_masked_names_word_limits_and_sessions_are_not_figures(text):
+    assert read_text(text).indicators == []
+
+
+def test_a_bracketed_note_after_a_figure_is_not_what_it_counts():
+    assert one("举办青年干部培训班1期（5天）。").activity == "举办青年干部培训班"

@@ -1,4 +1,5 @@
-"""Word .docx: paragraph text (tables included, in document order) with Word's
+"""Word .docx: paragraph text (tables included, in document order: a row per line, its cells
+apart by tabs) with Word's
 automatic list numbering rendered back into text from numbering.xml: counters
 per numId and level, lvlText with %1..%9 filled in the level's numFmt."""
 
@@ -190,8 +191,14 @@ def load_docx(path: Path, data: bytes) -> str:
     numbering = Numbering(etree.fromstring(zf.read("word/numbering.xml")) if "word/numbering.xml" in zf.namelist() else None)
     styles = _style_numbering(zf)
     root = etree.fromstring(body_xml)
-    lines = []
+    lines, rows_done = [], set()
     for p in root.iter(W + "p"):
+        row = next(p.iterancestors(W + "tr"), None)
+        if row is not None:  # a table row is one line, its cells apart by tabs (the reader reads tables so)
+            if row not in rows_done:
+                rows_done.add(row)
+                lines.append("\t".join("".join(map(_para_text, tc.iter(W + "p"))) for tc in row.iterchildren(W + "tc")))
+            continue
         text = _para_text(p)
         props = _num_props(p, styles)
         label = numbering.label(*props) if props else ""

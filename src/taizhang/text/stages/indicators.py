@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import itemgetter
 
 from taizhang.text.config import IndicatorConfig
 from taizhang.text.model import Indicator
@@ -24,6 +25,7 @@ from taizhang.text.stages.quantity import (
     quantity_rules,
     read_quantity,
 )
+from taizhang.text.stages.tables import table_figures
 from taizhang.text.work import Work
 
 _MARKER_PREFIX = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)][、．.]?"
@@ -113,9 +115,11 @@ class IndicatorStage:
         # only when one is there (None when an empty word makes it match anywhere)
         self.before_first = _first_chars(approx["before"])
         self.after_re = re.compile(_classes_re(approx["after"]))
-        self.not_after = {w: frozenset(chars) for w, chars in (approx.get("not_after") or {}).items()}
+        self.not_after = {w: tuple(heads) for w, heads in (approx.get("not_after") or {}).items()}
         self.target_re = _words_re(cues["target"])
-        self.ordinal_after = tuple(load_data("measures.yaml", config.data_dirs).get("ordinal_after") or ())
+        measures_doc = load_data("measures.yaml", config.data_dirs)
+        self.ordinal_after = tuple(measures_doc.get("ordinal_after") or ())
+        self.table_columns = dict(measures_doc.get("table_columns") or {})
         self.frequency_re = _words_re(cues.get("frequency") or ())
         self.frequency_measures = frozenset(cues.get("frequency_measures") or ())
         self.weak_target_re = _words_re(cues.get("target_outside_achievements") or ())
@@ -166,6 +170,8 @@ class IndicatorStage:
                     continue
                 if s and text[s - 1] in QUOTES and not CLOSE_QUOTES.isdisjoint(text[e:e + 6]):
                     continue  # a quoted numeral phrase: “十个明确” “三项机制”
+            elif masked and text[e:e + 1] in CLOSE_QUOTES and "“" in text[max(0, s - 8):s]:
+                continue  # a name with a masked place in it: “最美XX人”
             if measure == "次" and ordinal_after and any(w in text[max(0, s - 6):s] for w in ordinal_after):
                 continue  # 十七届人大五次会议
             stop = not_followed.get(measure)
@@ -175,13 +181,26 @@ class IndicatorStage:
                 lo = max(0, s - 12)
                 if any(p.start() < e and p.end() > s for p in phrase_re.finditer(text, lo, e + 12)):
                     continue
-            out.append((s, e, measure, inner, alt, masked, value))
+            out.append((s, e, measure, inner, alt, masked, value, None))
         return out
+
+    def _with_tables(self, text: str, matches: list[tuple]) -> list[tuple]:
+        """The matches with the figures of flattened tables merged in (the 8th item: the span of the
+        row's name, what the figure counts; None for a figure in running text)."""
+        figures = table_figures(text, self.measures, self.table_columns)
+        if not figures:
+            return matches
+        taken = [(m[0], m[1]) for m in matches]
+        extra = [(f.start, f.end, f.measure, None, None, False, f.value, (f.name_start, f.name_end)) for f in figures
+                 if not any(a < f.end and f.start < b for a, b in taken)]
+        return sorted(matches + extra, key=itemgetter(0))
 
     def run(self, work: Work) -> None:
         text, raw, source = work.clean, work.clean_raw, work.source
         size = len(text)
         matches = self._matches(text)
+        if "序号" in text:
+            matches = self._with_tables(text, matches)
         if not matches:
             work.indicators = []
             return
@@ -201,7 +220,7 @@ class IndicatorStage:
         prev_end, prev_activity = -1, ("", "")
         n_matches = len(matches)
         for k in range(n_matches):
-            s, e, measure, inner, alt, masked, value = matches[k]
+            s, e, measure, inner, alt, masked, value, row_name = matches[k]
             last = rev_boundary(rev, size - s, size - s + 120)  # rev[size-1-i] is text[i]
             clause_start = size - last.start() if last else max(0, s - 120)
             post = after_match(text, e)
@@ -218,7 +237,9 @@ class IndicatorStage:
             if plan_spans and any(a <= s < b for a, b in plan_spans):
                 section = "plans"
             kind = self._kind(text, clause_start, s, measure, section, plan_year)
-            if s == prev_end:
+            if row_name is not None:
+                activity, simple = raw[row_name[0]:row_name[1]], text[row_name[0]:row_name[1]]  # what its row names
+            elif s == prev_end:
                 activity, simple = prev_activity  # compound figure: "182期526条"
             else:
                 hi = matches[k + 1][0] if k + 1 < n_matches else size
@@ -277,8 +298,8 @@ class IndicatorStage:
 
     def _inside_word(self, text: str, hit: re.Match) -> bool:
         """Whether the approximation word `hit` ends a longer word: 村规民约, 公约."""
-        before = self.not_after.get(hit.group())
-        return bool(before) and hit.start() > 0 and text[hit.start() - 1] in before
+        heads = self.not_after.get(hit.group())
+        return bool(heads) and text.endswith(heads, max(0, hit.start() - 3), hit.start())
 
     # -- attributes ------------------------------------------------------------
     def _activity_span(self, text: str, s: int, e: int, measure: str, lo: int, hi: int) -> tuple[int, int]:
@@ -303,7 +324,7 @@ class IndicatorStage:
         """Whether the words after the quantity at e are no activity phrase:
         punctuation, or an after_stop word such as 开展 (the phrase precedes)."""
         ch = text[e]
-        if ch in _AFTER_STOP_CHARS:
+        if ch in _AFTER_STOP_CHARS or ch in "（(":  # "培训班1期（5天）": a note, not what was counted
             return True
         words = self.after_stop_by_first.get(ch)
         return bool(words and text.startswith(words, e)) or "" in self.after_stop_by_first
@@ -347,7 +368,7 @@ class IndicatorStage:
             for w in words:
                 q = b - len(w)
                 if q >= a and q >= 2 and text.startswith(w, q) and "\n" not in text[q - 2:q]:
-                    if text[q - 1] in self.not_after.get(w, ()):
+                    if text.endswith(self.not_after.get(w, ()), max(0, q - 3), q):
                         continue  # the end of a longer word: 村规民约
                     return q
         return None

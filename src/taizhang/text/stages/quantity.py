@@ -12,7 +12,8 @@ from taizhang.taxonomy import load_taxonomy
 from taizhang.text.numbers import number_value
 from taizhang.text.resources import load_data
 
-NOT_BEFORE = frozenset(string.ascii_letters + "0123456789.．,第零〇一二两三四五六七八九十百千万Xx×＊*ＸｘＸ○□")
+# a figure never follows these: part of a longer number or word, an ordinal (第3次) or a rank (前10名)
+NOT_BEFORE = frozenset(string.ascii_letters + "0123456789.．,第前零〇一二两三四五六七八九十百千万Xx×＊*ＸｘＸ○□")
 # a bare leading character class keeps Python's regex scan fast; the number is
 # text[match.start():match.end("num")]
 # (explicit digit ranges, no \d: a class without categories compiles to a fast lookup table)
@@ -21,7 +22,7 @@ _DIGITS_RE = re.compile(r"[0-9０-９]{1,3}(?:,[0-9０-９]{3})+|[0-9０-９]+(?
 _DIGITS_CN_MULT_RE = re.compile(r"[0-9０-９]+(?:\.[0-9０-９]+)?[百千]")
 _MASK_CHARS = frozenset("Xx×＊*ＸｘＸ○□")
 DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
-_MASK_RE = re.compile(r"[Xx×＊*ＸｘＸ○□]{1,4}")
+_MASK_RE = re.compile(r"[Xx×＊*ＸｘＸ○□]{1,4}(?:\.[Xx×＊*ＸｘＸ○□]{1,2})?")  # XX, X.X
 _CN_RE = re.compile(r"[零〇一二两三四五六七八九十百千]+")
 _BARE_OK = ("逾", "近", "超", "约", "超过", "将近", "多达", "上")
 

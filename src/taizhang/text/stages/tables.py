@@ -1,0 +1,122 @@
+"""Tables flattened to text ("序号 活动名称 场次 参与人数（人次）" and rows of cells under it), as a
+table copied from Word, a web page or a PDF arrives in a .txt: each number in a column whose
+heading names a measure word is a figure, counting what the row names.
+
+    序号  活动名称  场次  参与人数（人次）
+    1  网络安全进校园  32  21000         -> 32 场次 and 21000 人次 of 网络安全进校园
+    合计  125  39500                      -> a totals row: its cells line up from the right
+
+A heading may wrap over several lines (PDF copies put "（场次）" on a line of its own).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CELL_SPLIT = re.compile(r"[ \t\u3000]+")
+_BRACKETED = re.compile(r"[（(]([^（()）]{1,4})[）)]$")
+_ROW_START = re.compile(r"[ \t\u3000]*(?:\d{1,3}|合计|总计|小计)[ \t\u3000]")
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_NAME_WORDS = ("名称", "项目", "活动", "单位", "内容", "类别", "栏目", "指标")
+_MAX_HEADING_LINES = 4
+
+
+@dataclass(frozen=True)
+class TableFigure:
+    start: int  # of the number, in the text the table was found in
+    end: int
+    value: int | float
+    measure: str
+    name_start: int  # the row's name (or 合计): what the figure counts
+    name_end: int
+
+
+def _cells(line: str) -> list[str]:
+    return [c for c in _CELL_SPLIT.split(line.strip()) if c]
+
+
+def _heading_cells(lines: list[str]) -> list[str]:
+    """The heading's cells, a bracketed unit on its own ("（场次）") joined to the cell before it."""
+    cells: list[str] = []
+    for cell in (c for line in lines for c in _cells(line)):
+        if cells and _BRACKETED.fullmatch(cell):
+            cells[-1] += cell
+        else:
+            cells.append(cell)
+    return cells
+
+
+def column_measure(cell: str, measures: frozenset[str], columns: dict[str, str]) -> str | None:
+    """The measure word a heading cell names: "参与人数（人次）" -> 人次, "场次" -> 场次, "次数" -> 次."""
+    m = _BRACKETED.search(cell)
+    if m and m.group(1) in measures:
+        return m.group(1)
+    for name, measure in columns.items():
+        if cell.endswith(name):
+            return measure
+    return None
+
+
+def _rows(text: str, pos: int) -> list[tuple[int, str]]:
+    """(offset, line) of the table rows from `pos`: lines that start with a row number or 合计."""
+    rows = []
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        line = text[pos:end]
+        if not _ROW_START.match(line):
+            break
+        rows.append((pos, line))
+        pos = end + 1
+    return rows
+
+
+def table_figures(text: str, measures: frozenset[str], columns: dict[str, str]) -> list[TableFigure]:
+    """Every figure of every flattened table in `text` (clean text)."""
+    if "序号" not in text:
+        return []
+    out: list[TableFigure] = []
+    pos = text.find("序号")
+    while pos != -1:
+        start = text.rfind("\n", 0, pos) + 1
+        if text[start:pos].strip():  # 序号 in running text
+            pos = text.find("序号", pos + 2)
+            continue
+        heading, cursor = [], start
+        while cursor < len(text) and len(heading) < _MAX_HEADING_LINES and not _ROW_START.match(text, cursor):
+            end = text.find("\n", cursor)
+            end = len(text) if end == -1 else end
+            heading.append(text[cursor:end])
+            cursor = end + 1
+        out.extend(_figures(text, _heading_cells(heading), _rows(text, cursor), measures, columns))
+        pos = text.find("序号", cursor)
+    return out
+
+
+def _figures(text: str, heading: list[str], rows: list[tuple[int, str]], measures: frozenset[str],
+             columns: dict[str, str]) -> list[TableFigure]:
+    units = [column_measure(c, measures, columns) for c in heading]
+    if not any(units) or not rows:
+        return []
+    name_col = next((i for i, c in enumerate(heading) if units[i] is None and any(w in c for w in _NAME_WORDS)), None)
+    out = []
+    for offset, line in rows:
+        cells, spans, cursor = _cells(line), [], offset
+        for cell in cells:
+            cursor = text.find(cell, cursor)
+            spans.append((cursor, cursor + len(cell)))
+            cursor += len(cell)
+        shift = len(heading) - len(cells)  # a short row (合计) lines up from the right
+        if cells[0] in ("合计", "总计", "小计"):
+            name = spans[0]
+        elif name_col is not None and 0 <= name_col - shift < len(cells):
+            name = spans[name_col - shift]
+        else:
+            name = (spans[0][0], spans[0][0])
+        for k, cell in enumerate(cells):
+            unit = units[k + shift] if 0 <= k + shift < len(units) else None
+            if unit and k > 0 and _NUMBER.fullmatch(cell):
+                value = float(cell.replace(",", ""))
+                out.append(TableFigure(*spans[k], int(value) if value.is_integer() else value, unit, *name))
+    return out

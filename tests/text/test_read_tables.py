@@ -1,0 +1,51 @@
+"""Tables flattened to text (stages/tables.py): a number in a column whose heading names a
+measure word is a figure of what its row names; .docx tables arrive as one line per row."""
+
+from __future__ import annotations
+
+from taizhang.text import read_path, read_text
+
+TABLE = ("某区2025年网络安全宣传周工作总结\n一、活动开展情况\n各部门联合开展系列活动，具体如下：\n"
+         "序号  活动名称  主办单位  场次  参与人数（人次）\n"
+         "1  网络安全进校园  区教育局  32  21000\n"
+         "2  网络安全进社区  各街道（镇）  46  8600\n"
+         "合计    78  29600\n\n二、下一步打算\n继续开展宣传。\n")
+
+
+def test_each_number_under_a_measure_heading_is_a_figure_of_its_row():
+    inds = read_text(TABLE).indicators
+    assert [(i.qty, i.value, i.measure, i.activity) for i in inds] == [
+        ("32", 32, "场次", "网络安全进校园"), ("21000", 21000, "人次", "网络安全进校园"),
+        ("46", 46, "场次", "网络安全进社区"), ("8600", 8600, "人次", "网络安全进社区"),
+        ("78", 78, "场次", "合计"), ("29600", 29600, "人次", "合计")]
+    assert all(TABLE[i.start:i.end] == i.qty for i in inds)
+    assert {i.kind for i in inds} == {"actual"}
+
+
+def test_a_heading_wrapped_over_lines_and_an_empty_cell():
+    text = ("序号 项目名称 服务内容 开展活动\n（场次） 服务群众\n（人次）\n"
+            "1 “银龄守护” 空巢独居老人关爱 168 5200\n4 “红马甲护河队” 河道巡查保洁 130 ——\n")
+    assert [(i.qty, i.measure, i.activity) for i in read_text(text).indicators] == [
+        ("168", "场次", "“银龄守护”"), ("5200", "人次", "“银龄守护”"), ("130", "场次", "“红马甲护河队”")]
+
+
+def test_numbers_in_columns_without_a_measure_and_xu_hao_in_running_text_are_not_figures():
+    text = "序号 单位 年份 备注\n1 青山镇 2025 无\n按序号 3 排列。\n"
+    assert read_text(text).indicators == []
+
+
+def test_a_docx_table_is_read_row_by_row(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("某街道2025年工作总结")
+    table = d.add_table(rows=3, cols=4)
+    for r, row in enumerate([["序号", "活动名称", "场次", "参与人数（人次）"], ["1", "网络安全进校园", "32", "21000"],
+                             ["合计", "", "32", "21000"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    d.save(tmp_path / "t.docx")
+    doc = read_path(tmp_path / "t.docx")
+    assert "1\t网络安全进校园\t32\t21000" in doc.source_text
+    assert [(i.qty, i.measure, i.activity) for i in doc.indicators] == [
+        ("32", "场次", "网络安全进校园"), ("21000", "人次", "网络安全进校园"), ("32", "场次", "合计"), ("21000", "人次", "合计")]
