@@ -15,6 +15,7 @@ from taizhang.text.config import IndicatorConfig
 from taizhang.text.model import Indicator
 from taizhang.text.resources import load_data
 from taizhang.text.scan import places
+from taizhang.text.stages.qizhong import total_of
 from taizhang.text.stages.quantity import (
     BARE_NUMERALS,
     CLOSE_QUOTES,
@@ -253,11 +254,11 @@ class IndicatorStage:
             src_e = to_src(e - 1) + 1
             parent = None
             if qizhong:
-                # the last 其中 ending by s, if it is within the 200 characters _parent looks back
+                # the last 其中 ending by s, if it is within the 200 characters total_of looks back
                 q = bisect_right(qizhong, s - 2) - 1
                 if q >= 0 and qizhong[q] >= s - 200:
                     if measure != "%" and not text.startswith("的", post.end() if post else e):  # a share, a qualifier
-                        parent = self._parent(text, s, measure, found, approx == "more_than" and not inner)
+                        parent = total_of(text, s, measure, found, approx == "more_than" and not inner)
                 found.append((s, e, measure))
             out.append(_new_indicator(value, masked, approx, measure, kind, activity, type_of(simple), section,
                                       src_s, src_e, parent, source[src_s:src_e]))
@@ -385,25 +386,3 @@ class IndicatorStage:
         if len(cache) < 20000:
             cache[activity] = code
         return code
-
-    # -- 其中 --------------------------------------------------------------------
-    @staticmethod
-    def _parent(text: str, pos: int, measure: str, found: list, threshold: bool = False) -> int | None:
-        """Index of the total a figure after 其中 (in its own clause, or opening the sentence
-        after the total's: "…268场。其中，…30余场") belongs to. A threshold ("其中播放量
-        超过10万次的有17条") belongs to a total of its own measure only."""
-        lo = max(0, pos - 200)
-        if text.rfind("其中", lo, pos) == -1:
-            return None
-        clause_start = max(text.rfind(c, lo, pos) for c in "，," + _SENTENCE_BOUNDARY) + 1
-        q = text.rfind("其中", max(lo, clause_start - 3), pos)
-        if q == -1 or (q < clause_start and text[q + 2:clause_start].strip("，,：:") != ""):
-            return None
-        sent_start = max(text.rfind(c, lo, q) for c in _SENTENCE_BOUNDARY) + 1
-        if not text[sent_start:q].strip():  # 其中 opens the sentence: the totals are in the one before
-            sent_start = max(text.rfind(c, lo, sent_start - 1) for c in _SENTENCE_BOUNDARY) + 1
-        before = [j for j in range(len(found) - 1, -1, -1) if found[j][1] <= q]
-        before = [j for j in before if found[j][0] >= sent_start]
-        same = [j for j in before if found[j][2] == measure]
-        pick = same or ([] if threshold else before)
-        return pick[0] if pick else None
