@@ -15,7 +15,7 @@ from taizhang.text.config import IndicatorConfig
 from taizhang.text.model import Indicator
 from taizhang.text.resources import load_data
 from taizhang.text.scan import places
-from taizhang.text.stages.qizhong import total_of
+from taizhang.text.stages.qizhong import SENTENCE_BOUNDARY, total_of
 from taizhang.text.stages.quantity import (
     BARE_NUMERALS,
     CLOSE_QUOTES,
@@ -34,7 +34,6 @@ _MARKER_PREFIX = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、
 # a clause boundary; the last one before a figure is found by a forward search
 # in the reversed text (a backward-looking regex rescanned to the end per figure)
 _BOUNDARY_RE = re.compile(r"[，,。；;：:！？!?\n]")
-_SENTENCE_BOUNDARY = "。；;！？!?\n"
 _AFTER_STOP = re.compile(r"[，,。；;：:！？!?、\n]")
 _AFTER_STOP_CHARS = frozenset("，,。；;：:！？!?、\n")
 # characters a heading marker (_MARKER_PREFIX) can start with: checked before the regex
@@ -43,7 +42,7 @@ _MARKER_FIRST = frozenset("一二三四五六七八九十（(①②③④⑤⑥�
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
     """Whether no sentence ends between offsets a and b."""
-    return not any(c in _SENTENCE_BOUNDARY for c in text[a:b])
+    return not any(c in SENTENCE_BOUNDARY for c in text[a:b])
 
 
 _SENTENCE_YEAR = re.compile(r"[\s　]*((?:19|20)\d{2})\s*年")
@@ -53,7 +52,7 @@ def _dated_before(text: str, s: int, year: int | None) -> bool:
     """Whether the sentence holding offset s opens with a year before `year`."""
     if year is None:
         return False
-    start = max(text.rfind(c, max(0, s - 200), s) for c in _SENTENCE_BOUNDARY) + 1
+    start = max(text.rfind(c, max(0, s - 200), s) for c in SENTENCE_BOUNDARY) + 1
     m = _SENTENCE_YEAR.match(text, start, s)
     return m is not None and int(m.group(1)) < year
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-_SENTENCE_BOUNDARY = "。；;！？!?\n"
+SENTENCE_BOUNDARY = "。；;！？!?\n"
 
 
 def total_of(text: str, pos: int, measure: str, found: list, threshold: bool = False) -> int | None:
@@ -12,13 +12,13 @@ def total_of(text: str, pos: int, measure: str, found: list, threshold: bool = F
     lo = max(0, pos - 200)
     if text.rfind("其中", lo, pos) == -1:
         return None
-    clause_start = max(text.rfind(c, lo, pos) for c in "，," + _SENTENCE_BOUNDARY) + 1
+    clause_start = max(text.rfind(c, lo, pos) for c in "，," + SENTENCE_BOUNDARY) + 1
     q = text.rfind("其中", max(lo, clause_start - 3), pos)
     if q == -1 or (q < clause_start and text[q + 2:clause_start].strip("，,：:") != ""):
         return None
-    sent_start = max(text.rfind(c, lo, q) for c in _SENTENCE_BOUNDARY) + 1
+    sent_start = max(text.rfind(c, lo, q) for c in SENTENCE_BOUNDARY) + 1
     if not text[sent_start:q].strip():  # 其中 opens the sentence: the totals are in the one before
-        sent_start = max(text.rfind(c, lo, sent_start - 1) for c in _SENTENCE_BOUNDARY) + 1
+        sent_start = max(text.rfind(c, lo, sent_start - 1) for c in SENTENCE_BOUNDARY) + 1
     before = [j for j in range(len(found) - 1, -1, -1) if found[j][1] <= q]
     before = [j for j in before if found[j][0] >= sent_start]
     same = [j for j in before if found[j][2] == measure]
