@@ -11,7 +11,8 @@ if TYPE_CHECKING:
     from taizhang.text.checker.context import CheckContext
 
 # unit kinds: township (乡 镇 街道), party (县/区/市委及其部门), bureau (局 委 办 中心), education
-# (a bureau of education: school words belong there too), school, enterprise, hospital, village, unknown
+# (a bureau of education: school words belong there too), school, enterprise, zone (开发区 that guide
+# firms: enterprise words belong there too), hospital, village, unknown
 _LEVEL_MAP = {
     "乡": "township", "镇": "township", "街道": "township", "乡镇": "township",
     "区": "party", "县": "party", "市": "party", "省": "party", "宣传部": "party",
@@ -45,10 +46,11 @@ def _signal_kind(word: str) -> str:
 _TITLE: list[tuple[str, re.Pattern[str]]] = [
     ("school", re.compile(r"学校|中学|小学|大学|学院|幼儿园|[一二三四五六七八九十]中(?![心央])")),
     ("hospital", re.compile(r"医院|卫生院")),
-    ("enterprise", re.compile(r"公司|集团|[^党]厂")),
+    ("enterprise", re.compile(r"公司|集团|[^党]厂|银行|支行|分行|信用社|农商行")),
+    ("zone", re.compile(r"开发区|高新区|经开区|产业园区|工业园区|园区")),  # guides firms: enterprise words belong
     ("party", re.compile(r"宣传部|[县区市]委(?!员)")),
     ("education", re.compile(r"教育局|教育和体育局|教育体育局|教体局|教育工委|教育系统")),  # a 局 where 师生 belong
-    ("bureau", re.compile(r"局(?!面|势)|委员会|办公室|中心(?!工作|组)")),
+    ("bureau", re.compile(r"局(?!面|势)|委员会|办公室|中心(?!工作|组)|法院|检察院")),
     ("township", re.compile(r"(?<!城)(?:镇|乡(?!村))|街道")),
     ("village", re.compile(r"(?<![乡农])村(?!振兴)|社区")),
 ]

@@ -41,3 +41,8 @@ def test_user_vocabulary_extends_the_lexicon(tmp_path, monkeypatch, check):
 def test_jiezhi_before_a_date_is_jiezhi_until(check):
     found = check("截止6月底，共开展活动。报名截止日期为3月1日。", "confusable")
     assert [(f.excerpt, f.suggestion) for f in found] == [("截止", "截至")]
+
+
+def test_fanying_with_an_object_between(check):
+    found = check("及时反应青年诉求，认真反应社情民意。", "confusable")
+    assert [f.suggestion for f in found] == ["反映青年诉求", "反映社情民意"]

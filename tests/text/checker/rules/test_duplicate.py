@@ -59,3 +59,9 @@ def test_a_sentence_broken_by_hard_wraps_is_compared_whole(check):
     text = f"一、主要工作\n{earlier}二、下一步打算\n{wrapped}"
     found = check(text, "duplicate_passage")
     assert len(found) == 1 and "第6行" in found[0].message  # the copy in 二、 starts on line 6
+
+
+def test_the_signature_repeating_the_title_is_no_duplicate(check):
+    name = "中共云岭市委网络安全和信息化委员会办公室"
+    text = f"{name}\n2024年工作总结\n一、工作情况\n开展网络文明宣传活动，受众广泛。\n{name}\n2025年1月10日\n"
+    assert check(text, "duplicate_passage") == []

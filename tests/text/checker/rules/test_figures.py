@@ -27,3 +27,8 @@ def test_breakdowns_by_unit_are_not_totals(check):
 def test_more_rectified_than_found_in_other_words(check):
     found = check("共排查出各类安全播出隐患9处，整改完成12处。发现问题24个，督促整改20个。", "inconsistent_figures")
     assert [f.excerpt for f in found] == ["排查出各类安全播出隐患9处，整改完成12处"]
+
+
+def test_two_figures_in_one_sentence_are_two_things(check):
+    text = "某中学2024年工作总结\n一、工作情况\n全校38名教师结对帮扶留守学生96名，全年家访120次。\n"
+    assert check(text, "inconsistent_figures") == []

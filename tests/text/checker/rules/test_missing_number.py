@@ -36,3 +36,8 @@ def test_a_measure_word_right_after_its_verb(check):
 
 def test_colloquial_ge_without_one_is_quiet(check):
     assert check("活动结束后，大家纷纷点了个赞。", "missing_number") == []
+
+
+def test_yu_with_a_measure_after_a_word_lost_its_number(check):
+    found = check("活动覆盖团员青年余人次。其余人员参加，业余文化生活丰富，开展活动100余场。", "missing_number")
+    assert [f.excerpt for f in found] == ["团员青年余人次"]

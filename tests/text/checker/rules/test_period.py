@@ -86,3 +86,10 @@ def test_a_plans_heading_keeping_last_years_number(check):
 def test_next_years_plans_announced_inside_a_summary_are_fine(check):
     text = "某街道2023年工作总结\n一、工作情况\n开展宣讲。\n2024年，我们这样干\n2024年，我们将继续开展宣讲。\n"
     assert check(text, "period_mismatch") == []
+
+
+def test_a_summarys_plans_heading_naming_the_summarised_year(check):
+    text = "某局2024年工作总结\n一、工作情况\n开展学习。\n二、2024年工作打算\n开展宣讲。\n"
+    found = check(text, "period_mismatch")
+    assert [(f.rule, f.excerpt) for f in found] == [("plan_heading_year", "2024年")] and "2025年" in found[0].message
+    assert check("某局2024年工作计划\n一、2024年工作目标\n开展宣讲。\n", "period_mismatch") == []

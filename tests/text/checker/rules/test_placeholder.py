@@ -18,3 +18,8 @@ def test_ordinary_text_has_no_placeholder(check):
 def test_any_bracketed_name_field_is_a_placeholder(check):
     found = check("请[学校名称]全体教师参加，【活动名称】另行通知。", "placeholder")
     assert [f.excerpt for f in found] == ["[学校名称]", "【活动名称】"]
+
+
+def test_a_withheld_name_is_no_blank(check):
+    found = check("依法审结张某某、李某某诈骗案，某某村尚未填写。", "placeholder")
+    assert [f.excerpt for f in found] == ["某某"] and found[0].start == "依法审结张某某、李某某诈骗案，某某村尚未填写。".index("某某村")

@@ -42,3 +42,7 @@ def test_a_doubled_word_holding_a_numeral_is_still_a_slip_unless_it_starts_with_
 
 def test_connective_before_a_word_starting_with_the_same_character_is_quiet(check):
     assert check("营造清朗的网络空间和和谐的社区环境。", "repetition") == []
+
+
+def test_reduplicated_verb_ba_guan_is_quiet(check):
+    assert check("请老师帮青年作者把把关、把把脉。", "repetition") == []

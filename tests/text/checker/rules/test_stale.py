@@ -11,3 +11,10 @@ def test_carrying_out_the_19th_congress_in_a_2023_report(check):
     text = "某局2023年工作总结\n一、工作情况\n全面贯彻党的十九大和十九届二中、三中、四中、五中全会精神，开展学习。\n"
     found = check(text, "stale_formulation")
     assert [f.severity for f in found] == ["warning"] and "学习贯彻党的二十大精神" in found[0].message
+
+
+def test_a_moderately_prosperous_society_as_a_goal_after_2020(check):
+    text = "某大学2024年工作要点\n一、重点任务\n为全面建成小康社会贡献高校力量。\n"
+    assert [f.excerpt for f in check(text, "stale_formulation")] == ["为全面建成小康社会贡献"]
+    text = "某大学2024年工作要点\n一、重点任务\n我国已全面建成小康社会，开启新征程。\n"
+    assert check(text, "stale_formulation") == []

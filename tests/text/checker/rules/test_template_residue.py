@@ -42,3 +42,11 @@ def test_school_words_in_a_culture_bureau_but_not_in_an_education_bureau(check):
     found = check("某县文化和旅游局2023年工作总结\n" + body, "template_residue")
     assert [(f.excerpt, f.severity) for f in found][:1] == [("教育教学质量", "warning")]
     assert check("某县教育局2023年工作总结\n" + body, "template_residue") == []
+
+
+def test_enterprise_words_belong_to_banks_and_development_zones_not_to_courts(check):
+    body = "一、工作情况\n加强企业文化建设，提升经营管理水平，围绕公司年度生产经营目标开展工作。\n"
+    assert check("某银行青山支行党委2024年工作总结\n" + body, "template_residue") == []
+    assert check("青山经济开发区党工委2024年上半年工作总结\n" + body, "template_residue") == []
+    found = check("青山区人民法院2024年工作总结\n" + body, "template_residue")
+    assert found and found[0].severity == "warning"

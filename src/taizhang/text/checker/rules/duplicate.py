@@ -98,6 +98,13 @@ def _recurring_clauses(text: str) -> set[str]:
     return {c for c, n in Counter(clauses).items() if n > 1}
 
 
+def _line_label(text: str, s: int, e: int) -> bool:
+    """A line that is one clause with no ending punctuation: the title, a heading, the signature
+    (the unit's name under the text repeats the title's by design)."""
+    return (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n") \
+        and "，" not in text[s:e] and "," not in text[s:e]
+
+
 class _Units:
     """The sentences long enough to compare (built only for documents with recurring clauses).
 
@@ -107,7 +114,8 @@ class _Units:
 
     def __init__(self, ctx: CheckContext, masked: str):
         self.ctx, self.masked = ctx, masked
-        self.spans = [(s, e) for s, e in ctx.sentences if e - s >= _MIN_SHINGLES]
+        text = ctx.text
+        self.spans = [(s, e) for s, e in ctx.sentences if e - s >= _MIN_SHINGLES and not _line_label(text, s, e)]
         self._starts = [s for s, _e in self.spans]
         self._grams = _sentence_shingles(ctx.text, masked, self.spans)
         # the first _MIN_SHINGLES all differ in almost every sentence: no full set needed

@@ -50,7 +50,8 @@ def two_totals(ctx: CheckContext) -> Iterator[Finding]:
         if first is None:
             seen[key] = q
             continue
-        if first.value != q.value:
+        between = ctx.text[first.end:q.start]
+        if first.value != q.value and any(c in between for c in "。；;\n"):  # one sentence: two things
             yield ctx.finding(
                 "inconsistent_figures", "two_totals", "warning",
                 f"同一指标“{key[0]}”前后数字不一致：前文为{_fmt(first.value)}{q.measure}"

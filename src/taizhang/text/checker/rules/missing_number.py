@@ -21,6 +21,10 @@ _GE = re.compile(
     rf"(?![人别性体案例税展位把中头子旧赞])(?=[{_CJK}])"
 )
 _MEASURES = "个|次|场次|场|篇|条|名|人次|项|期|支|块|份|件|起|家|处|批|万人次|万元|元"
+# "覆盖团员青年余人次": 余 + a measure word after a word, not after a number (其余人员, 业余, 剩余 excluded);
+# led by the literal 余, lookbehinds after it
+_YU = re.compile(r"余(?<=[\u4e00-\u9fff]余)(?<![0-9一二两三四五六七八九十百千万亿几其业多剩富结盈课空残闲有之节宽]余)"
+                 r"(?:人次|场次|万人次|人|场|篇|条|次|名|件|份|期|项)(?![员数])")
 # (?:共计|合计|累计|总计|共)(?:measure)(?=punctuation), as two patterns that start with a literal (the
 # engine skips straight to it; a leading alternation is tested at every character), each with how
 # far before its match the total word starts: 计 after 共合累总, and 共 alone (no measure word starts
@@ -72,6 +76,11 @@ def bare_measure(ctx: CheckContext) -> Iterator[Finding]:
             continue
         yield ctx.finding("missing_number", "bare_measure", "warning",
                           f"量词“个”前缺少数词（“{ctx.text[s:e]}”），疑为数字被删", s, e)
+    for m in _YU.finditer(ctx.text):
+        if not ctx.in_noise(m.start(), m.end()):
+            s = max(0, m.start() - 4)
+            yield ctx.finding("missing_number", "bare_measure", "warning",
+                              f"“{ctx.text[s:m.end()]}”中“{m.group(0)}”前缺少数字，疑为数字被删", s, m.end())
     totals = sorted((m.start() - back, m.end()) for pattern, back in _TOTAL for m in pattern.finditer(ctx.text))
     for s, e in totals:
         if ctx.in_noise(s, e):

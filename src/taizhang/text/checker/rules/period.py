@@ -117,17 +117,21 @@ def body_year(ctx: CheckContext) -> Iterator[Finding]:
 @rule(family="period_mismatch", name="plan_heading_year", source="年度材料时段一致（观察所得）",
       authority="heuristic", max_severity="warning")
 def plan_heading_year(ctx: CheckContext) -> Iterator[Finding]:
-    """"三、2023年工作思路" under a title that plans 2024: the heading kept last year's number."""
-    if len(ctx.years) < 2:
+    """"三、2023年工作思路" under a title that plans 2024 (or in a 2024 summary, whose plans are for
+    2025): the heading kept last year's number."""
+    if len(ctx.years) >= 2:
+        planned = max(ctx.years)
+    elif ctx.years and ctx.doc_type in ("总结", "总结及计划") and ctx.is_annual:
+        planned = ctx.years[0] + 1
+    else:
         return
-    planned = max(ctx.years)
     for node in ctx.doc.outline:
         if node.inline or ctx.section_at(node.start).kind != "plans":
             continue
         m = _YEAR_IN_HEADING.search(ctx.text, node.start, node.start + len(node.marker) + len(node.title) + 2)
         if m and int(m.group(1)) < planned:
             yield ctx.finding("period_mismatch", "plan_heading_year", "warning",
-                              f"计划部分标题写“{m.group(0)}”，标题所列计划年度为{planned}年，疑为沿用往年材料未改",
+                              f"计划部分标题写“{m.group(0)}”，本材料计划的是{planned}年，疑为沿用往年材料未改",
                               m.start(), m.end())
 
 

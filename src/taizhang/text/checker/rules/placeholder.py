@@ -28,6 +28,9 @@ _FIELD = scan.per_char("[【［(（", lambda c: (
     rf"|此处[^\]】］)）\n]{{0,6}})[\]】］)）]"))
 _UNIT_AFTER = set("镇乡县市区省村局街社单部校院所站队组月日年名人次个场篇条项批期家份处")
 _CN_NUM = set("一二三四五六七八九十百千〇零○")
+# the commonest surnames: "张某某" withholds a name
+_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+                "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -55,6 +58,8 @@ def _is_blank(text: str, s: int, e: int) -> bool:
         return (_is_cjk(before) or before in "（(“《" or before.isdigit()) and (_is_cjk(after) or after in "（(”》")
     if first in "○〇":
         return before not in _CN_NUM and after not in _CN_NUM and after != "年"
+    if first == "某" and before in _SURNAMES:
+        return False  # 张某某: a person's name withheld on purpose (courts, petitions), not a blank
     return True  # ＊, 某某, ____
 
 

@@ -63,4 +63,10 @@ def _present(pattern: re.Pattern[str], text: str) -> set[str]:
     while m is not None:
         found.add(m.group(0))
         m = pattern.search(text, m.start() + 1)
-    return found
+    # a shorter trigger at the same place ("小康" in "小康社会") is not a match of its own
+    return found | {t for t in _triggers() if t not in found and any(t in f for f in found)}
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    return frozenset(t for triggers, _p, _f in _data()[1] for t in triggers)

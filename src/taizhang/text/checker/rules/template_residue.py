@@ -13,7 +13,8 @@ from taizhang.text.checker.finding import Finding
 from taizhang.text.checker.registry import rule
 
 _KIND_NAMES = {"enterprise": "企业", "school": "学校", "hospital": "医院", "township": "乡镇（街道）",
-               "bureau": "部门（局）", "party": "党委机关", "village": "村（社区）", "education": "教育部门"}
+               "bureau": "部门（局）", "party": "党委机关", "village": "村（社区）", "education": "教育部门",
+               "zone": "开发区（园区）"}
 
 
 @lru_cache(maxsize=1)
