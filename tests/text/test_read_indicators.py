@@ -256,3 +256,30 @@ def test_ranks_masked_names_word_limits_and_sessions_are_not_figures(text):
 
 def test_a_bracketed_note_after_a_figure_is_not_what_it_counts():
     assert one("举办青年干部培训班1期（5天）。").activity == "举办青年干部培训班"
+
+
+def test_couplets_counted_by_fu_but_not_deputy_titles():
+    inds = read_text("赠送春联1.5万余副、福字8000余张，配备副书记1名。").indicators
+    assert [(i.qty, i.value, i.measure) for i in inds] == [("1.5万余副", 15000, "副"), ("8000余张", 8000, "张"),
+                                                           ("1名", 1, "名")]
+
+
+@pytest.mark.parametrize("text", [
+    "为谱写中国式现代化××篇章贡献力量。",
+    "创作《××人家》等微短剧。",
+    "（×组通〔2024〕45号）要求开展考核。",
+    "各族群众像石榴籽一样紧紧抱在一起。",
+])
+def test_masks_inside_names_and_numbers_and_together_are_not_figures(text):
+    assert read_text(text).indicators == []
+
+
+def test_a_sentence_dated_after_the_year_summarised_plans_every_figure():
+    doc = read_text("某乡2024年工作总结\n一、工作开展情况\n全年开展宣讲28场。"
+                    "2025年，乡党委将开展双语宣讲不少于30场，创建民族团结进步示范村3个。\n")
+    assert [(i.qty, i.kind) for i in doc.indicators] == [("28场", "actual"), ("30场", "target"), ("3个", "target")]
+
+
+def test_a_figure_followed_by_gong_ji_names_what_comes_before():
+    inds = read_text("发布典型案例10批次共计45件。").indicators
+    assert [i.activity for i in inds] == ["发布典型案例", "发布典型案例"]

@@ -49,3 +49,26 @@ def test_a_docx_table_is_read_row_by_row(tmp_path):
     assert "1\t网络安全进校园\t32\t21000" in doc.source_text
     assert [(i.qty, i.measure, i.activity) for i in doc.indicators] == [
         ("32", "场次", "网络安全进校园"), ("21000", "人次", "网络安全进校园"), ("32", "场次", "合计"), ("21000", "人次", "合计")]
+
+
+def test_a_planned_column_gives_targets_and_a_row_without_a_name_column_is_named_by_its_first_text_cell():
+    text = ("序号\t工作事项\t计划数（次）\t完成数（次）\t完成率（%）\n1\t党组会专题研究意识形态工作\t4\t4\t100\n"
+            "2\t理论学习中心组集体学习\t12\t14\t116.7\n")
+    inds = read_text(text).indicators
+    assert [(i.qty, i.kind, i.activity) for i in inds[:3]] == [
+        ("4", "target", "党组会专题研究意识形态工作"), ("4", "actual", "党组会专题研究意识形态工作"),
+        ("100", "actual", "党组会专题研究意识形态工作")]
+    assert [i.value for i in inds[3:]] == [12, 14, 116.7]
+
+
+def test_rows_with_thousands_separators_stay_rows(tmp_path):
+    page = ("<html><body><div class='article'><p>某市2024年“清朗”专项行动统计表</p><table>"
+            "<tr><th>序号</th><th>专项行动名称</th><th>清理信息（条）</th><th>处置账号（个）</th></tr>"
+            "<tr><td>1</td><td>清朗·春节网络环境整治</td><td>6,820</td><td>412</td></tr>"
+            "<tr><td>2</td><td>清朗·网络戾气整治</td><td>9,107</td><td>655</td></tr></table></div></body></html>")
+    (tmp_path / "p.html").write_text(page, "utf-8")
+    doc = read_path(tmp_path / "p.html")
+    assert "1\t清朗·春节网络环境整治\t6,820\t412" in doc.source_text
+    assert [(i.qty, i.measure, i.activity) for i in doc.indicators] == [
+        ("6,820", "条", "清朗·春节网络环境整治"), ("412", "个", "清朗·春节网络环境整治"),
+        ("9,107", "条", "清朗·网络戾气整治"), ("655", "个", "清朗·网络戾气整治")]

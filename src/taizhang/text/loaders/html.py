@@ -1,5 +1,5 @@
 """HTML: script, style, nav, header, footer and aside dropped; block elements
-become lines."""
+become lines, a table row one line with its cells apart by tabs."""
 
 from __future__ import annotations
 
@@ -35,6 +35,10 @@ def load_html(path: Path, data: bytes) -> str:
     soup = BeautifulSoup(_decode(data), "lxml")
     for tag in soup(_DROP):
         tag.decompose()
+    for row in soup.find_all("tr"):  # a table row is one line, its cells apart by tabs (as from .docx)
+        cells = [c.get_text(" ", strip=True) for c in row.find_all(("td", "th"), recursive=False)]
+        row.clear()
+        row.append("\t".join(cells))
     for tag in soup.find_all(_BLOCKS):
         tag.insert_before("\n")
         tag.insert_after("\n")

@@ -293,6 +293,8 @@ class CleanStage:
             if nl == 0 or text[nl - 1] in _NO_JOIN_AFTER:
                 continue
             line_start = text.rfind("\n", 0, nl) + 1
+            if "\t" in text[line_start:nl]:
+                continue  # a table row (cells apart by tabs) ends its line
             line = text[line_start:nl].strip()
             if len(line) < self.config.min_join_len or not _END_PUNCT_IN_LINE.search(line):
                 if not (_BEFORE_NUMBER_END.search(line) and _NUMBER_START.match(text, nl + 1)):

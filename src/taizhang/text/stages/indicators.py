@@ -48,13 +48,11 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
 _SENTENCE_YEAR = re.compile(r"[\s　]*((?:19|20)\d{2})\s*年")
 
 
-def _dated_before(text: str, s: int, year: int | None) -> bool:
-    """Whether the sentence holding offset s opens with a year before `year`."""
-    if year is None:
-        return False
+def _sentence_year(text: str, s: int) -> int | None:
+    """The year the sentence holding offset s opens with ("2025年，街道共开展…"), if any."""
     start = max(text.rfind(c, max(0, s - 200), s) for c in SENTENCE_BOUNDARY) + 1
     m = _SENTENCE_YEAR.match(text, start, s)
-    return m is not None and int(m.group(1)) < year
+    return int(m.group(1)) if m else None
 
 
 _new_object = object.__new__
@@ -170,8 +168,9 @@ class IndicatorStage:
                     continue
                 if s and text[s - 1] in QUOTES and not CLOSE_QUOTES.isdisjoint(text[e:e + 6]):
                     continue  # a quoted numeral phrase: “十个明确” “三项机制”
-            elif masked and text[e:e + 1] in CLOSE_QUOTES and "“" in text[max(0, s - 8):s]:
-                continue  # a name with a masked place in it: “最美XX人”
+            elif masked and (text[e:e + 1] in CLOSE_QUOTES and "“" in text[max(0, s - 8):s]
+                             or text[s - 1:s] in "《“「" or "〔" in text[e:e + 3]):
+                continue  # a masked name or document number: “最美XX人”, 《××人家》, ×组通〔2024〕
             if measure == "次" and ordinal_after and any(w in text[max(0, s - 6):s] for w in ordinal_after):
                 continue  # 十七届人大五次会议
             stop = not_followed.get(measure)
@@ -191,7 +190,8 @@ class IndicatorStage:
         if not figures:
             return matches
         taken = [(m[0], m[1]) for m in matches]
-        extra = [(f.start, f.end, f.measure, None, None, False, f.value, (f.name_start, f.name_end)) for f in figures
+        extra = [(f.start, f.end, f.measure, None, None, False, f.value, (f.name_start, f.name_end, f.planned))
+                 for f in figures
                  if not any(a < f.end and f.start < b for a, b in taken)]
         return sorted(matches + extra, key=itemgetter(0))
 
@@ -211,7 +211,7 @@ class IndicatorStage:
         rev = text[::-1]
         rev_boundary = _BOUNDARY_RE.search
         after_match = self.after_re.match
-        plan_year = max(work.meta.years) if work.meta.years else None
+        years = tuple(sorted(work.meta.years))
         type_of = self._type
         plan_spans = work.plan_spans
         qizhong = places(text, "其中")  # a figure's total is looked for only after one
@@ -236,7 +236,7 @@ class IndicatorStage:
             section = roots[bisect_right(root_starts, s) - 1].section if s >= first_root else "intro"
             if plan_spans and any(a <= s < b for a, b in plan_spans):
                 section = "plans"
-            kind = self._kind(text, clause_start, s, measure, section, plan_year)
+            kind = "target" if row_name and row_name[2] else self._kind(text, clause_start, s, measure, section, years)
             if row_name is not None:
                 activity, simple = raw[row_name[0]:row_name[1]], text[row_name[0]:row_name[1]]  # what its row names
             elif s == prev_end:
@@ -264,13 +264,18 @@ class IndicatorStage:
             prev_end, prev_activity = e, (activity, simple)
         work.indicators = out
 
-    def _kind(self, text: str, clause_start: int, s: int, measure: str, section: str, plan_year: int | None) -> str:
-        """target for a cue in the figure's clause (力争, 每月至少…, a frequency of events), or in a
-        plans section unless the clause reports it done (已, 累计…) or its sentence is dated
-        before the plan year ("2025年，街道共开展宣讲186场" in the 2026 plan)."""
+    def _kind(self, text: str, clause_start: int, s: int, measure: str, section: str,
+              years: tuple[int, ...]) -> str:
+        """target for a cue in the figure's clause (力争, 每月至少…, a frequency of events), in a
+        sentence dated after the year summarised ("2025年，乡党委将…，创建示范村3个" in a 2024
+        summary), or in a plans section unless the clause reports it done (已, 累计…) or its
+        sentence is dated before the plan year ("2025年，街道共开展宣讲186场" in the 2026 plan)."""
         if self.target_re.search(text, clause_start, s):
             return "target"
         if measure in self.frequency_measures and self.frequency_re.search(text, clause_start, s):
+            return "target"
+        dated = _sentence_year(text, s) if years else None
+        if dated is not None and dated > years[0]:
             return "target"
         if section == "achievements":
             return "actual"
@@ -278,7 +283,7 @@ class IndicatorStage:
             return "target"
         if section != "plans" or self.actual_re.search(text, clause_start, s):
             return "actual"
-        return "actual" if _dated_before(text, s, plan_year) else "target"
+        return "actual" if dated is not None and dated < years[-1] else "target"
 
     def _names_nothing(self, phrase: str) -> bool:
         """Whether an activity phrase is empty or only connective words (共计, 的有)."""

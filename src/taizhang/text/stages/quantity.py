@@ -33,7 +33,7 @@ CLOSE_QUOTES = frozenset("”\"」』")
 # frequency (每月, 每季度…) precedes it ("每季度开展一次…"); elsewhere 一次/一个 is an article
 _ONE_ENDS = frozenset("，,。；;、）)\n")
 _ONE_MINIMUM = ("至少", "不少于", "不低于", "最少")
-_ONE_NOT_AFTER = frozenset("每这那哪同单唯又再更之统另任某首逐")
+_ONE_NOT_AFTER = frozenset("每这那哪同单唯又再更之统另任某首逐在到聚")  # 在一起: together
 
 
 def bare_numeral_counts(text: str, s: int, e: int, num: str, inner: str | None) -> bool:

@@ -18,7 +18,8 @@ _CELL_SPLIT = re.compile(r"[ \t\u3000]+")
 _BRACKETED = re.compile(r"[（(]([^（()）]{1,4})[）)]$")
 _ROW_START = re.compile(r"[ \t\u3000]*(?:\d{1,3}|合计|总计|小计)[ \t\u3000]")
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_NAME_WORDS = ("名称", "项目", "活动", "单位", "内容", "类别", "栏目", "指标")
+_NAME_WORDS = ("名称", "项目", "活动", "单位", "内容", "类别", "栏目", "指标", "事项", "工作")
+_PLANNED_WORDS = ("计划", "目标", "任务数", "预计")  # a column of planned amounts: its figures are targets
 _MAX_HEADING_LINES = 4
 
 
@@ -30,6 +31,7 @@ class TableFigure:
     measure: str
     name_start: int  # the row's name (or 合计): what the figure counts
     name_end: int
+    planned: bool  # in a column of planned amounts (计划数)
 
 
 def _cells(line: str) -> list[str]:
@@ -112,11 +114,13 @@ def _figures(text: str, heading: list[str], rows: list[tuple[int, str]], measure
             name = spans[0]
         elif name_col is not None and 0 <= name_col - shift < len(cells):
             name = spans[name_col - shift]
-        else:
-            name = (spans[0][0], spans[0][0])
+        else:  # the first cell after the row number that is no number
+            name = next((spans[k] for k in range(1, len(cells)) if not _NUMBER.fullmatch(cells[k])),
+                        (spans[0][0], spans[0][0]))
         for k, cell in enumerate(cells):
             unit = units[k + shift] if 0 <= k + shift < len(units) else None
             if unit and k > 0 and _NUMBER.fullmatch(cell):
                 value = float(cell.replace(",", ""))
-                out.append(TableFigure(*spans[k], int(value) if value.is_integer() else value, unit, *name))
+                planned = any(w in heading[k + shift] for w in _PLANNED_WORDS)
+                out.append(TableFigure(*spans[k], int(value) if value.is_integer() else value, unit, *name, planned))
     return out

@@ -40,7 +40,8 @@ _MASKS = "XxＸｘ*＊○"
 _BETWEEN = rf"[^{_NUMERALS}{_MASKS}，。；、：,;:\n]{{0,16}}?"  # 召开党组会专题研究意识形态工作次, 共举办场
 # "组建了支由老党员…": a measure word right after verb + 了, not starting a word (支部, 场所, 件事…);
 # 个 is bare_measure's
-_RIGHT_AFTER = r"了(?P<after>支|场|次|名|件|项|处|块|篇|期|批)(?![部持援出付撑所地景馆面数序单称额目理置头幅间限例人别性体])"
+_RIGHT_AFTER = (r"了(?P<after>支|场|次|名|件|项|处|块|篇|期|批)"
+                r"(?![部持援出付撑所地景馆面数序单称额目理置头幅间限例人别性体])")
 
 
 @lru_cache(maxsize=1)

@@ -154,7 +154,10 @@ def _opens_own_account(text: str, m: re.Match[str]) -> bool:
     """"2023年上半年，我局…" opening a sentence: the writer's own account of that period (a comparison
     with an earlier year reads 较2023年…, 2023年以来…)."""
     before = text[m.start() - 1] if m.start() else "\n"
-    return before in "\n。 \u3000" and re.match(r"(?:[上下]半年|全年)?，[我全本]", text[m.end():m.end() + 6]) is not None
+    return before in "\n。 \u3000" and _OWN_ACCOUNT.match(text, m.end(), m.end() + 6) is not None
+
+
+_OWN_ACCOUNT = re.compile(r"(?:[上下]半年|全年)?，[我全本]")
 
 
 @rule(family="period_mismatch", name="anniversary", source="纪念日年份推算（建党1921年、新中国成立1949年等）",
