@@ -45,14 +45,29 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return not any(c in SENTENCE_BOUNDARY for c in text[a:b])
 
 
-_SENTENCE_YEAR = re.compile(r"[\s　]*((?:19|20)\d{2})\s*年")
+# a year: led by the literal 年 (the engine skips straight to it), the digits checked behind it
+_YEAR_LED = re.compile(r"年(?<=(?:19|20)\d\d年)")
 
 
-def _sentence_year(text: str, s: int) -> int | None:
-    """The year the sentence holding offset s opens with ("2025年，街道共开展…"), if any."""
-    start = max(text.rfind(c, max(0, s - 200), s) for c in SENTENCE_BOUNDARY) + 1
-    m = _SENTENCE_YEAR.match(text, start, s)
-    return int(m.group(1)) if m else None
+def _sentence_openings(text: str) -> tuple[list[int], list[int]]:
+    """(offsets, years) of the years that open a sentence ("2025年，街道共开展…"), in order."""
+    offsets, years = [], []
+    for m in _YEAR_LED.finditer(text):
+        j = m.start() - 4
+        while j > 0 and text[j - 1] in " \t\u3000":
+            j -= 1
+        if j == 0 or text[j - 1] in SENTENCE_BOUNDARY:
+            offsets.append(j)
+            years.append(int(text[m.start() - 4:m.start()]))
+    return offsets, years
+
+
+def _sentence_year(text: str, s: int, openings: tuple[list[int], list[int]]) -> int | None:
+    """The year the sentence holding offset s opens with, if any."""
+    k = bisect_right(openings[0], s) - 1
+    if k < 0 or s - openings[0][k] > 200 or not _same_sentence(text, openings[0][k], s):
+        return None
+    return openings[1][k]
 
 
 _new_object = object.__new__
@@ -212,6 +227,7 @@ class IndicatorStage:
         rev_boundary = _BOUNDARY_RE.search
         after_match = self.after_re.match
         years = tuple(sorted(work.meta.years))
+        openings = _sentence_openings(text) if years else ([], [])
         type_of = self._type
         plan_spans = work.plan_spans
         qizhong = places(text, "其中")  # a figure's total is looked for only after one
@@ -236,7 +252,8 @@ class IndicatorStage:
             section = roots[bisect_right(root_starts, s) - 1].section if s >= first_root else "intro"
             if plan_spans and any(a <= s < b for a, b in plan_spans):
                 section = "plans"
-            kind = "target" if row_name and row_name[2] else self._kind(text, clause_start, s, measure, section, years)
+            kind = "target" if row_name and row_name[2] else self._kind(text, clause_start, s, measure, section,
+                                                                                        years, openings)
             if row_name is not None:
                 activity, simple = raw[row_name[0]:row_name[1]], text[row_name[0]:row_name[1]]  # what its row names
             elif s == prev_end:
@@ -265,7 +282,7 @@ class IndicatorStage:
         work.indicators = out
 
     def _kind(self, text: str, clause_start: int, s: int, measure: str, section: str,
-              years: tuple[int, ...]) -> str:
+              years: tuple[int, ...], openings: tuple[list[int], list[int]]) -> str:
         """target for a cue in the figure's clause (力争, 每月至少…, a frequency of events), in a
         sentence dated after the year summarised ("2025年，乡党委将…，创建示范村3个" in a 2024
         summary), or in a plans section unless the clause reports it done (已, 累计…) or its
@@ -274,8 +291,8 @@ class IndicatorStage:
             return "target"
         if measure in self.frequency_measures and self.frequency_re.search(text, clause_start, s):
             return "target"
-        dated = _sentence_year(text, s) if years else None
-        if dated is not None and dated > years[0]:
+        dated = _sentence_year(text, s, openings) if openings[0] else None
+        if dated is not None and years and dated > years[0]:
             return "target"
         if section == "achievements":
             return "actual"
@@ -283,7 +300,7 @@ class IndicatorStage:
             return "target"
         if section != "plans" or self.actual_re.search(text, clause_start, s):
             return "actual"
-        return "actual" if dated is not None and dated < years[-1] else "target"
+        return "actual" if dated is not None and years and dated < years[-1] else "target"
 
     def _names_nothing(self, phrase: str) -> bool:
         """Whether an activity phrase is empty or only connective words (共计, 的有)."""
