@@ -173,3 +173,10 @@ def test_document_site_upload_bar_and_related_documents_list_are_chrome():
     _check_removals(doc)
     assert [i.qty for i in doc.indicators] == ["12次"]
     assert doc.meta.title == "某小学2024年上半年意识形态工作总结"
+
+
+def test_a_government_sites_top_bar_is_chrome_and_a_body_line_welcoming_visitors_stays():
+    doc = read_text("欢迎访问云岭市人民政府网站　今天是：2024年12月5日　无障碍　English\n云岭市2024年工作总结\n"
+                    "欢迎访问我市红色教育基地的群众达3万人次。\n")
+    assert [r.kind for r in doc.removed] == ["chrome"]
+    assert doc.meta.title == "云岭市2024年工作总结" and [i.qty for i in doc.indicators] == ["3万人次"]
