@@ -177,3 +177,10 @@ def test_an_excerpt_cut_from_a_longer_report_may_start_at_any_number():
 def test_a_numbering_slip_is_recorded_once_not_again_at_the_next_heading(headings, anomalies):
     doc = read_text("某镇2023年工作总结\n" + headings)
     assert [(a.kind, a.marker) for a in doc.anomalies] == anomalies
+
+
+def test_items_numbered_on_across_sections_are_no_skips():
+    doc = read_text("某镇2025年工作要点\n一、理论武装\n1.甲\n2.乙\n二、阵地建设\n3.丙\n4.丁\n三、队伍\n5.戊\n")
+    assert doc.anomalies == []
+    doc = read_text("某镇2025年工作要点\n一、理论武装\n1.甲\n2.乙\n二、阵地建设\n4.丙\n")
+    assert [(a.kind, a.marker) for a in doc.anomalies] == [("skipped", "4.")]

@@ -50,7 +50,7 @@ _TITLE: list[tuple[str, re.Pattern[str]]] = [
     ("zone", re.compile(r"开发区|高新区|经开区|产业园区|工业园区|园区")),  # guides firms: enterprise words belong
     ("party", re.compile(r"宣传部|[县区市]委(?!员)")),
     ("education", re.compile(r"教育局|教育和体育局|教育体育局|教体局|教育工委|教育系统")),  # a 局 where 师生 belong
-    ("bureau", re.compile(r"局(?!面|势)|委员会|办公室|中心(?!工作|组)|法院|检察院")),
+    ("bureau", re.compile(r"局(?!面|势)|(?<![镇乡村])委员会|办公室|中心(?!工作|组)|法院|检察院")),  # 中共X镇委员会 is a 镇
     ("township", re.compile(r"(?<!城)(?:镇|乡(?!村))|街道")),
     ("village", re.compile(r"(?<![乡农])村(?!振兴)|社区")),
 ]

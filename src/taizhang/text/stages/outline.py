@@ -105,6 +105,7 @@ class OutlineStage:
         roots: list[OutlineNode] = []
         flat: list[OutlineNode] = []
         stack: list[OutlineNode] = []
+        last_number: dict[tuple[int, str], int] = {}  # the last number seen per level and style
         limit = self.config.max_title_len
         first = HEADING_ANY_RE.match(text) if text and text[0] != "\n" else None
         matches = _HEADING_AFTER_BREAK_RE.finditer(text)
@@ -120,8 +121,13 @@ class OutlineStage:
                 stack.pop()
             siblings = stack[-1].children if stack else roots
             cut = excerpt and not stack and not any(r.level == level for r in roots)
-            if (siblings or node.number != 1) and not cut:
+            # items numbered on across sections ("1.–14." under 一、–六、 in a plan): a first item
+            # that follows the last one of its style under the previous heading is no skip
+            runs_on = node.number == last_number.get((level, style), 0) + 1 and not any(
+                s.level == level and not s.inline for s in siblings)
+            if (siblings or node.number != 1) and not cut and not runs_on:
                 self._check(siblings, node, anomalies)
+            last_number[(level, style)] = node.number
             siblings.append(node)
             stack.append(node)
             flat.append(node)

@@ -46,3 +46,8 @@ def test_jiezhi_before_a_date_is_jiezhi_until(check):
 def test_fanying_with_an_object_between(check):
     found = check("及时反应青年诉求，认真反应社情民意。", "confusable")
     assert [f.suggestion for f in found] == ["反映青年诉求", "反映社情民意"]
+
+
+def test_zai_ci_and_jian_ding_bu_yi(check):
+    found = check("会上在次强调，坚定不疑推进改革。把宣传放在次要位置，在次日召开，现在次序不变。", "confusable")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("在次", "再次"), ("坚定不疑", "坚定不移")]

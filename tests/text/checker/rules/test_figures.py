@@ -32,3 +32,8 @@ def test_more_rectified_than_found_in_other_words(check):
 def test_two_figures_in_one_sentence_are_two_things(check):
     text = "某中学2024年工作总结\n一、工作情况\n全校38名教师结对帮扶留守学生96名，全年家访120次。\n"
     assert check(text, "inconsistent_figures") == []
+
+
+def test_feedback_problems_counted_before_the_noun(check):
+    found = check("巡察反馈的16个具体问题已整改完成18个。", "inconsistent_figures")
+    assert [f.excerpt for f in found] == ["反馈的16个具体问题已整改完成18个"]

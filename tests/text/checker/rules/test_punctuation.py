@@ -40,3 +40,8 @@ def test_quotations_wrapped_over_several_lines_are_balanced(check):
     text = ("深入开展生态文明宣传教育“进机关、进企业、进\n农村”活动，联合市教育局开展“绿色学\n"
             "校”创建活动，新增省级“绿色学校”5所。评选“生态环境保\n护先进个人”10名。\n")
     assert [f for f in check(text, "punctuation") if f.rule == "unbalanced"] == []
+
+
+def test_doubled_exclamation_and_question_marks(check):
+    found = [f for f in check("群众纷纷点赞：“真好！！”这是为什么？？", "punctuation") if f.rule == "doubled"]
+    assert [f.excerpt for f in found] == ["！！", "？？"]

@@ -18,3 +18,8 @@ def test_a_moderately_prosperous_society_as_a_goal_after_2020(check):
     assert [f.excerpt for f in check(text, "stale_formulation")] == ["为全面建成小康社会贡献"]
     text = "某大学2024年工作要点\n一、重点任务\n我国已全面建成小康社会，开启新征程。\n"
     assert check(text, "stale_formulation") == []
+
+
+def test_series_of_important_speeches_is_a_hint_in_any_wording(check):
+    found = check("某县2025年工作要点\n一、重点任务\n深入学习习近平总书记系列重要讲话精神。\n", "stale_formulation")
+    assert [(f.excerpt, f.severity) for f in found] == [("习近平总书记系列重要讲话精神", "info")]

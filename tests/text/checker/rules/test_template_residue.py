@@ -50,3 +50,8 @@ def test_enterprise_words_belong_to_banks_and_development_zones_not_to_courts(ch
     assert check("青山经济开发区党工委2024年上半年工作总结\n" + body, "template_residue") == []
     found = check("青山区人民法院2024年工作总结\n" + body, "template_residue")
     assert found and found[0].severity == "warning"
+
+
+def test_a_town_party_committees_formal_name_is_a_town(check):
+    text = "中共龙泉镇委员会关于2024年学习强国学习情况的通报\n全镇党员参学率98%，我镇排名靠前。\n"
+    assert check(text, "template_residue") == []

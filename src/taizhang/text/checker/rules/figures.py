@@ -17,8 +17,9 @@ _KEY_LEN = 4
 _TOTAL_CUE = re.compile(r"全年|共|累计|合计|总计|全[镇乡县区市局校]|今年以来|年度")
 # "发现问题24个，督促整改20个", "排查出各类安全播出隐患9处，整改完成12处": read from each 整改 —
 # what was rectified after it, what was found in the stretch before it
-_FOUND = re.compile(r"(?:发现|排查出?|查找出?|梳理出?|查摆出?|检查出?)[^，。；\d]{0,12}?(?:问题|隐患|短板|风险点?)"
-                    r"(\d+)(个|条|项|处|起)[^。；]{0,24}?\Z")
+_FOUND = re.compile(r"(?:(?:发现|排查出?|查找出?|梳理出?|查摆出?|检查出?|反馈|交办)[^，。；\d]{0,12}?(?:问题|隐患|短板|风险点?)"
+                    r"(?P<n>\d+)(?P<m>个|条|项|处|起)|(?:发现|反馈|交办|排查出?|查摆出?)的?(?P<n2>\d+)(?P<m2>个|条|项|处|起)"
+                    r"[^，。；\d]{0,8}?(?:问题|隐患))[^。；]{0,24}?\Z")
 _FIXED = re.compile(r"(?:到位|完成|落实)?(?:问题|隐患)?(\d+)(个|条|项|处|起)")
 
 
@@ -83,8 +84,10 @@ def rectified_exceeds_found(ctx: CheckContext) -> Iterator[Finding]:
     for p in places(text, "整改"):
         fixed = _FIXED.match(text, p + 2)
         found = fixed and _FOUND.search(text, max(0, p - 60), p)
-        if not found or int(fixed.group(1)) <= int(found.group(1)) or ctx.in_noise(found.start(), fixed.end()):
+        if not found:
+            continue
+        n, unit = (found.group("n"), found.group("m")) if found.group("n") else (found.group("n2"), found.group("m2"))
+        if int(fixed.group(1)) <= int(n) or ctx.in_noise(found.start(), fixed.end()):
             continue
         yield ctx.finding("inconsistent_figures", "rectified_exceeds_found", "warning",
-                          f"整改{fixed.group(1)}{fixed.group(2)}多于发现的{found.group(1)}{found.group(2)}，数字矛盾",
-                          found.start(), fixed.end())
+                          f"整改{fixed.group(1)}{fixed.group(2)}多于发现的{n}{unit}，数字矛盾", found.start(), fixed.end())

@@ -17,7 +17,7 @@ _HALF_MESSAGE = {mark: f"中文语句中使用了半角标点“{mark}”，应�
 # a half-width mark between Chinese text, or ending a line of it (per mark: see scan.py)
 _HALF = scan.per_char(",;:?!", lambda c: rf"{c}(?:(?<=[{_CJK}”’）》].)(?=[{_CJK}“‘（《])|(?<=[{_CJK}].)(?=\s*$))", re.M)
 _PAREN = re.compile(rf"\(([^()\n]{{0,40}}[{_CJK}][^()\n]{{0,40}})\)")
-_MARKS = "，。、；："
+_MARKS = "，。、；：！？"
 # a run of two or more marks, from its first one (one not after another mark): per mark, see scan.py
 _DOUBLED = scan.per_char(_MARKS, lambda c: f"{c}(?<![{_MARKS}]{c})[{_MARKS}]+")
 # "1、" at a line start (tested in list_marker): the pattern starts with the literal 、 so that the
