@@ -97,10 +97,10 @@ def test_pinyin_glosses_removed_and_traditional_converted_keeping_offsets():
     assert [r.text for r in doc.removed] == ["(zhèn)"]
     assert doc.clean_text.startswith("2023年某镇宣传思想工作总结")
     ind = next(i for i in doc.indicators if i.measure == "人次")
-    assert (ind.qty, ind.value) == ("1.2萬人次", 12000)
+    assert (ind.qty, ind.value) == ("1.2萬人次", 12000)  # 人次 is written the same in both scripts
     assert doc.source_text[ind.start:ind.end] == "1.2萬人次"
     assert ind.activity == "受眾"  # copied literally from the text
-    lecture = next(i for i in doc.indicators if i.measure == "场")
+    lecture = next(i for i in doc.indicators if i.measure == "場")  # the measure word as written
     assert lecture.activity_type == "expert_lecture"  # matched on the simplified form
 
 

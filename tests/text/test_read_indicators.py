@@ -283,3 +283,28 @@ def test_a_sentence_dated_after_the_year_summarised_plans_every_figure():
 def test_a_figure_followed_by_gong_ji_names_what_comes_before():
     inds = read_text("发布典型案例10批次共计45件。").indicators
     assert [i.activity for i in inds] == ["发布典型案例", "发布典型案例"]
+
+
+def test_a_figure_in_brackets_after_a_name_is_counted_for_the_name():
+    inds = read_text("未完成任务的单位：县发展和改革局（3条）、县财政局（2条）。").indicators
+    assert [(i.qty, i.activity) for i in inds] == [("3条", "县发展和改革局"), ("2条", "县财政局")]
+
+
+def test_measure_words_are_given_as_written_in_traditional_characters():
+    ind = one("全年舉辦新聞發佈會18場。")
+    assert (ind.qty, ind.measure, ind.activity_type) == ("18場", "場", None)
+
+
+@pytest.mark.parametrize("text, qty, approx", [
+    ("观众不足20人。", "20人", "at_most"),
+    ("建成积分超市56个。", "56个", None),  # 超 of 超市 is no approximation
+    ("完成年度目标任务的101.5%。", "101.5%", None),
+])
+def test_at_most_words_and_approximation_words_only_right_before_the_number(text, qty, approx):
+    ind = one(text)
+    assert (ind.qty, ind.approx, ind.kind) == (qty, approx, "actual")
+
+
+@pytest.mark.parametrize("text", ["引发网民二次发帖。", "县四套班子领导参加。"])
+def test_secondary_and_leadership_set_phrases(text):
+    assert read_text(text).indicators == []

@@ -72,3 +72,9 @@ def test_rows_with_thousands_separators_stay_rows(tmp_path):
     assert [(i.qty, i.measure, i.activity) for i in doc.indicators] == [
         ("6,820", "条", "清朗·春节网络环境整治"), ("412", "个", "清朗·春节网络环境整治"),
         ("9,107", "条", "清朗·网络戾气整治"), ("655", "个", "清朗·网络戾气整治")]
+
+
+def test_a_ranking_table_counts_its_measured_columns_but_not_ranks_or_scores():
+    text = ("排名\t单位\t报送信息（条）\t县级采用（条）\t积分（分）\n1\t城关镇\t86\t32\t94\n2\t县融媒体中心\t124\t35\t90\n")
+    assert [(i.qty, i.measure, i.activity) for i in read_text(text).indicators] == [
+        ("86", "条", "城关镇"), ("32", "条", "城关镇"), ("124", "条", "县融媒体中心"), ("35", "条", "县融媒体中心")]

@@ -26,7 +26,7 @@ from taizhang.text.stages.quantity import (
     quantity_rules,
     read_quantity,
 )
-from taizhang.text.stages.tables import table_figures
+from taizhang.text.stages.tables import HEADING_FIRST, table_figures
 from taizhang.text.work import Work
 
 _MARKER_PREFIX = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)][、．.]?"
@@ -38,6 +38,18 @@ _AFTER_STOP = re.compile(r"[，,。；;：:！？!?、\n]")
 _AFTER_STOP_CHARS = frozenset("，,。；;：:！？!?、\n")
 # characters a heading marker (_MARKER_PREFIX) can start with: checked before the regex
 _MARKER_FIRST = frozenset("一二三四五六七八九十（(①②③④⑤⑥⑦⑧⑨⑩")  # or a space (\s) or a digit (\d)
+
+
+def _as_written(text: str, raw: str, s: int, e: int, measure: str) -> str:
+    """The measure word as the document writes it (場次 where the analysis text has 场次): each of
+    its characters found from the end of the quantity backwards, taken from the raw text."""
+    out, pos = [], e
+    for ch in reversed(measure):
+        pos = text.rfind(ch, s, pos)
+        if pos == -1:
+            return measure
+        out.append(raw[pos])
+    return "".join(reversed(out))
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
@@ -121,7 +133,7 @@ class IndicatorStage:
         self.config = config
         (self.qty_re, self.measures, self.not_followed, self.phrase_re, approx, cues,
          self.syn_type, self.syn_re, self.digit_phrases) = quantity_rules(config.data_dirs, config.taxonomy_files)
-        self.before_re = re.compile(_classes_re(approx["before"]) + r"\Z")
+        self.before_re = re.compile("(?:" + _classes_re(approx["before"]) + r")\Z")
         self.clause_re = re.compile(_classes_re(approx["clause"]))
         # the characters a word right before the number starts with: its regex
         # (led by named groups, so the engine tries it at every position) runs
@@ -135,6 +147,7 @@ class IndicatorStage:
         self.table_columns = dict(measures_doc.get("table_columns") or {})
         self.frequency_re = _words_re(cues.get("frequency") or ())
         self.frequency_measures = frozenset(cues.get("frequency_measures") or ())
+        self.achieved_re = _words_re(cues.get("achieved") or ())
         self.weak_target_re = _words_re(cues.get("target_outside_achievements") or ())
         self.actual_re = _words_re(cues["actual"])
         self.after_stop = tuple(cues["after_stop"])
@@ -214,7 +227,7 @@ class IndicatorStage:
         text, raw, source = work.clean, work.clean_raw, work.source
         size = len(text)
         matches = self._matches(text)
-        if "序号" in text:
+        if any(w in text for w in HEADING_FIRST):
             matches = self._with_tables(text, matches)
         if not matches:
             work.indicators = []
@@ -227,6 +240,7 @@ class IndicatorStage:
         rev_boundary = _BOUNDARY_RE.search
         after_match = self.after_re.match
         years = tuple(sorted(work.meta.years))
+        converted = raw is not text  # traditional characters were converted for analysis
         openings = _sentence_openings(text) if years else ([], [])
         type_of = self._type
         plan_spans = work.plan_spans
@@ -248,6 +262,7 @@ class IndicatorStage:
                 measure = alt[1:-1] + measure
             elif measure == "％":
                 measure = "%"
+            written = _as_written(text, raw, s, e, measure) if converted else measure  # 場次, not 场次
             # SectionStage.section_at, by bisect
             section = roots[bisect_right(root_starts, s) - 1].section if s >= first_root else "intro"
             if plan_spans and any(a <= s < b for a, b in plan_spans):
@@ -276,7 +291,7 @@ class IndicatorStage:
                     if measure != "%" and not text.startswith("的", post.end() if post else e):  # a share, a qualifier
                         parent = total_of(text, s, measure, found, approx == "more_than" and not inner)
                 found.append((s, e, measure))
-            out.append(_new_indicator(value, masked, approx, measure, kind, activity, type_of(simple), section,
+            out.append(_new_indicator(value, masked, approx, written, kind, activity, type_of(simple), section,
                                       src_s, src_e, parent, source[src_s:src_e]))
             prev_end, prev_activity = e, (activity, simple)
         work.indicators = out
@@ -288,7 +303,7 @@ class IndicatorStage:
         summary), or in a plans section unless the clause reports it done (已, 累计…) or its
         sentence is dated before the plan year ("2025年，街道共开展宣讲186场" in the 2026 plan)."""
         if self.target_re.search(text, clause_start, s):
-            return "target"
+            return "actual" if section != "plans" and self.achieved_re.search(text, clause_start, s) else "target"
         if measure in self.frequency_measures and self.frequency_re.search(text, clause_start, s):
             return "target"
         dated = _sentence_year(text, s, openings) if openings[0] else None
@@ -336,10 +351,10 @@ class IndicatorStage:
             end = stop.start() if stop else min(len(text), e + limit)
             if hi >= e:
                 end = min(end, hi)
-            a, b = _trim(text, e, end, "的 \t\u3000")
+            a, b = _trim(text, e, end, "的）)】 \t\u3000")
             if a < b:
                 return a, b
-        a, b = _trim(text, max(lo, s - limit), s, "、，, \t\u3000")
+        a, b = _trim(text, max(lo, s - limit), s, "、，,（(【）)】 \t\u3000")  # "…（3条）、县财政局（2条）"
         return self._strip(text, a, b)
 
     def _stops_after(self, text: str, e: int) -> bool:

@@ -21,6 +21,7 @@ _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _NAME_WORDS = ("名称", "项目", "活动", "单位", "内容", "类别", "栏目", "指标", "事项", "工作")
 _PLANNED_WORDS = ("计划", "目标", "任务数", "预计")  # a column of planned amounts: its figures are targets
 _MAX_HEADING_LINES = 4
+HEADING_FIRST = ("序号", "排名", "名次", "编号")  # the first cell of a table's heading
 
 
 @dataclass(frozen=True)
@@ -76,14 +77,12 @@ def _rows(text: str, pos: int) -> list[tuple[int, str]]:
 
 def table_figures(text: str, measures: frozenset[str], columns: dict[str, str]) -> list[TableFigure]:
     """Every figure of every flattened table in `text` (clean text)."""
-    if "序号" not in text:
-        return []
     out: list[TableFigure] = []
-    pos = text.find("序号")
+    pos = _next_heading(text, 0)
     while pos != -1:
         start = text.rfind("\n", 0, pos) + 1
         if text[start:pos].strip():  # 序号 in running text
-            pos = text.find("序号", pos + 2)
+            pos = _next_heading(text, pos + 2)
             continue
         heading, cursor = [], start
         while cursor < len(text) and len(heading) < _MAX_HEADING_LINES and not _ROW_START.match(text, cursor):
@@ -92,8 +91,14 @@ def table_figures(text: str, measures: frozenset[str], columns: dict[str, str]) 
             heading.append(text[cursor:end])
             cursor = end + 1
         out.extend(_figures(text, _heading_cells(heading), _rows(text, cursor), measures, columns))
-        pos = text.find("序号", cursor)
+        pos = _next_heading(text, cursor)
     return out
+
+
+def _next_heading(text: str, pos: int) -> int:
+    """Where the next word that opens a table heading (序号, 排名…) stands, or -1."""
+    found = [i for i in (text.find(w, pos) for w in HEADING_FIRST) if i != -1]
+    return min(found) if found else -1
 
 
 def _figures(text: str, heading: list[str], rows: list[tuple[int, str]], measures: frozenset[str],
