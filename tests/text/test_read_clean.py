@@ -180,3 +180,32 @@ def test_a_government_sites_top_bar_is_chrome_and_a_body_line_welcoming_visitors
                     "欢迎访问我市红色教育基地的群众达3万人次。\n")
     assert [r.kind for r in doc.removed] == ["chrome"]
     assert doc.meta.title == "云岭市2024年工作总结" and [i.qty for i in doc.indicators] == ["3万人次"]
+
+
+def test_a_forum_repost_keeps_the_report_and_drops_the_posts_furniture_and_replies():
+    text = ("公文写作交流论坛 › 总结汇报 › 【分享】社区2023年宣传思想文化工作总结，写得不错，大家参考\n"
+            "查看: 4218 | 回复: 37　　[复制链接]\n老笔头　　楼主\nUID 1038827　帖子 652　积分 3126\n"
+            "发表于 2023-12-26 21:14:08 | 只看该作者 | 倒序浏览\n槐荫社区2023年宣传思想文化工作总结\n"
+            "全年开展集中学习12次。\n（本帖隐藏的内容需要回复才可以浏览）\n收藏 12　　分享　　支持 3　　反对 0\n"
+            "wenzi2019　　板凳\n发表于 2023-12-27 08:03\n我们街道今年开展了20多场宣讲，照着改一下数字就能用\n"
+            "您需要登录后才可以回帖　登录　|　立即注册\n")
+    doc = read_text(text)
+    _check_removals(doc)
+    assert doc.meta.title == "槐荫社区2023年宣传思想文化工作总结"
+    assert [i.qty for i in doc.indicators] == ["12次"]
+
+
+def test_document_site_prices_ratings_pagers_and_file_names():
+    text = ("原创力文档　知识共享平台\n首页 > 党政相关 > 党建工作 > 2024年上半年街道意识形态工作情况报告.docx\n"
+            "2024年上半年街道意识形态工作情况报告.docx\n关于2024年上半年桃源街道意识形态工作情况的报告\n"
+            "上半年开展宣讲18场。\n￥9.9元/月　立即开通　|　下载本文（需消耗5积分）\n"
+            "下载文档　原格式　|　3页　|　4.5分（216人评价）\n上一页 1 2 3 4 下一页\n还剩2页未读，继续阅读\n")
+    doc = read_text(text)
+    assert doc.meta.title == "关于2024年上半年桃源街道意识形态工作情况的报告"
+    assert [i.qty for i in doc.indicators] == ["18场"]
+
+
+def test_traditional_pages_lose_their_furniture_too():
+    doc = read_text("當前位置：首頁 > 黨建工作 > 工作總結\n青河縣委宣傳部2023年宣傳思想工作總結\n全年舉辦新聞發佈會18場。\n")
+    assert [r.kind for r in doc.removed] == ["chrome"]
+    assert doc.meta.title == "青河縣委宣傳部2023年宣傳思想工作總結"  # as written

@@ -39,7 +39,7 @@ def test_crlf_source_kept_and_offsets_index_it():
 def test_big5_traditional_file_is_recognised():
     doc = read_path(SAMPLES / "traditional_big5.txt")
     assert doc.source_text.startswith("2023年某鎮宣傳思想工作總結")
-    assert doc.meta.title == "2023年某镇宣传思想工作总结"  # analysis is simplified
+    assert doc.meta.title == "2023年某鎮宣傳思想工作總結"  # as written (the analysis text is simplified)
     assert doc.meta.doc_type == "总结"
 
 

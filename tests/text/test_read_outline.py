@@ -184,3 +184,15 @@ def test_items_numbered_on_across_sections_are_no_skips():
     assert doc.anomalies == []
     doc = read_text("某镇2025年工作要点\n一、理论武装\n1.甲\n2.乙\n二、阵地建设\n4.丙\n")
     assert [(a.kind, a.marker) for a in doc.anomalies] == [("skipped", "4.")]
+
+
+@pytest.mark.parametrize("text, title, unit", [
+    ("2024年乡镇宣传思想工作总结\n时光飞逝，一年即将结束。\n篇1：清水镇2024年宣传思想工作总结\n正文。\n",
+     "清水镇2024年宣传思想工作总结", "清水镇"),  # the site's generic title gives way to the document's
+    ("【精品文档】云溪县2024年宣传思想工作总结.doc\n正文。\n", "云溪县2024年宣传思想工作总结", "云溪县"),
+    ("江北区教育局2023年宣传思想\n工作总结\n正文。\n", "江北区教育局2023年宣传思想工作总结", "江北区教育局"),
+    ("凝心聚力谱新篇——安平县2023年宣传思想文化工作综述\n正文。\n", "凝心聚力谱新篇——安平县2023年宣传思想文化工作综述", "安平县"),
+])
+def test_titles_from_document_sites_broken_lines_and_mottos(text, title, unit):
+    meta = read_text(text).meta
+    assert (meta.title, meta.unit) == (title, unit)

@@ -33,7 +33,7 @@ EXPECTED = {
         "removed": 0,
     },
     "traditional_hk.txt": {
-        "title": "2023年度某区宣传思想工作总结", "doc_type": "总结", "level": "区",
+        "title": "2023年度某區宣傳思想工作總結", "doc_type": "总结", "level": "区",  # as written
         "qty": ["12次", "4次", "45篇", "120餘篇", "300餘場次", "2萬餘人次", "400場次"],
         "kinds": ["actual"] * 6 + ["target"],
         "removed": 0,

@@ -236,21 +236,24 @@ class CleanStage:
 
     def run(self, work: Work) -> None:
         src = work.source
-        found: list[tuple[int, int, str]] = []
-        present = _present(self.rules, src)
-        for kind, triggers, scan in self.rules.inline:
-            if triggers and triggers.isdisjoint(present):
-                continue
-            found.extend((m.start(), m.end(), kind) for m in scan.finditer(src) if m.end() > m.start())
-        if self.rules.line_re is not None:
-            found.extend(self._noise_lines(src))
-        found.extend(_pinyin(src))
-        breaks = _page_breaks(src)
-        if breaks:  # a page number the chrome patterns also matched is one page break
-            found = [f for f in found if not any(a <= f[0] and f[1] <= b for a, b, _k in breaks)] + breaks
         # zero-width marks and traditional characters lie outside GB2312: one
         # encoding pass tells whether either needs looking at
         rare = _outside_gb2312(src)
+        convert = self.table and rare and not _traditional_chars().isdisjoint(rare)
+        # noise is looked for in the simplified form (當前位置 is 当前位置), at the same offsets
+        scan_src = src.translate(self.table) if convert else src
+        found: list[tuple[int, int, str]] = []
+        present = _present(self.rules, scan_src)
+        for kind, triggers, scan in self.rules.inline:
+            if triggers and triggers.isdisjoint(present):
+                continue
+            found.extend((m.start(), m.end(), kind) for m in scan.finditer(scan_src) if m.end() > m.start())
+        if self.rules.line_re is not None:
+            found.extend(self._noise_lines(scan_src))
+        found.extend(_pinyin(src))
+        breaks = _page_breaks(scan_src)
+        if breaks:  # a page number the chrome patterns also matched is one page break
+            found = [f for f in found if not any(a <= f[0] and f[1] <= b for a, b, _k in breaks)] + breaks
         zero_width = bool(rare) and any(ch in rare for ch in _ZERO_WIDTH)
         if zero_width or "\r" in src:
             found.extend(_silent_marks(src, zero_width))
@@ -262,8 +265,6 @@ class CleanStage:
                 merged = _merge(merged + joins)
                 build(work, [(s, e) for s, e, _ in merged])
         work.removed = [Removal(k, s, e, src[s:e]) for s, e, k in merged if k]
-        # (a traditional character only in a removed stretch leaves nothing to convert)
-        convert = self.table and rare and not _traditional_chars().isdisjoint(rare)
         work.clean = work.clean_raw.translate(self.table) if convert else work.clean_raw
 
     def _noise_lines(self, src: str) -> list[tuple[int, int, str]]:

@@ -65,6 +65,24 @@ def _line_above(text: str, start: int | None) -> str:
     return text[text.rfind("\n", 0, end) + 1:end].strip(_BLANKS)
 
 
+# what a title line's second half looks like when the line above holds its first: no unit, no year
+_TITLE_TAIL_RE = re.compile(r"(?:工作|宣传|意识形态|思想|年度|上半年|下半年)?[^\d年]{0,12}(?:总结|计划|报告|要点|方案)")
+# a document site's tag before the title ("【精品文档】", "篇1：") and the file extension after it (.docx)
+_TITLE_TAG_RE = re.compile(r"^(?:[【\[][^】\]]{1,8}[】\]]|(?:篇|范文|第)[ \t　]*[0-9一二三四五六七八九十]{1,2}[ \t　]*(?:篇)?[:：、.．])\s*")
+_TITLE_EXT_RE = re.compile(r"\.(?:docx?|pdf|wps|txt)$", re.I)
+
+
+def _bare_title(text: str, title: str, start: int, end: int) -> tuple[str, int, int]:
+    """The title without a site's tag and the file extension, with its offsets."""
+    tag = _TITLE_TAG_RE.match(title)
+    if tag and len(title) > tag.end():
+        title, start = title[tag.end():], start + tag.end()
+    ext = _TITLE_EXT_RE.search(title)
+    if ext:
+        title, end = title[:ext.start()], end - len(ext.group())
+    return title, start, end
+
+
 class MetaStage:
     name = "meta"
 
@@ -80,6 +98,7 @@ class MetaStage:
     def run(self, work: Work) -> None:
         text = work.clean
         title, t_start, t_end = self._title(text)
+        written = work.clean_raw[t_start:t_end] if title and "\n" not in work.clean[t_start:t_end] else title
         head = title or text[:200]
         years = tuple(dict.fromkeys(_year(m.group(1)) for m in _YEAR_RE.finditer(head)))
         if not years:
@@ -89,7 +108,7 @@ class MetaStage:
         above = _line_above(text, t_start) if title and unit is None else ""
         if above and len(above) <= 30 and _ORGAN_LINE_RE.search(above):  # 中共云岭县委宣传部⏎2025年工作总结
             unit, level = self._unit(above + title, text)
-        work.meta = Meta(title=title, unit=unit, unit_level=level, years=years,
+        work.meta = Meta(title=written, unit=unit, unit_level=level, years=years,
                          doc_type=self._doc_type(head), title_start=t_start, title_end=t_end)
 
     def _title(self, text: str) -> tuple[str | None, int | None, int | None]:
@@ -108,13 +127,31 @@ class MetaStage:
             pos = nl + 1
         good = [c for c in candidates if c[0]]
         typed = [c for c in good if self.type_words_re.search(c[1])]
+        # a site's file name ("…报告.docx") gives way to the document's own title below it
+        typed = [c for c in typed if not _TITLE_EXT_RE.search(c[1])] or typed
+        if typed and not self._names_unit(typed[0][1]):
+            # "2024年乡镇宣传思想工作总结" (the site's) before "篇1：清水镇2024年…总结" (the document's)
+            typed = [c for c in typed if self._names_unit(_TITLE_TAG_RE.sub("", c[1]))][:1] or typed
         pick = (typed or good or [None])[0]
         if pick is None or (not typed and pick is not candidates[0]):
             return None, None, None
-        return pick[1], pick[2], pick[3]
+        _ok, title, start, end = pick
+        k = candidates.index(pick)
+        if k and typed and _TITLE_TAIL_RE.match(title) and candidates[k - 1][0] \
+                and text.count("\n", candidates[k - 1][3], start) == 1 and not self.type_words_re.search(candidates[k - 1][1]):
+            # a title broken over two lines: "江北区教育局2023年宣传思想⏎工作总结"
+            prev = candidates[k - 1]
+            title, start = prev[1] + title, prev[2]
+        return _bare_title(text, title, start, end)
+
+    def _names_unit(self, title: str) -> bool:
+        """Whether a title line names a particular unit (青山镇…), not a kind of unit (乡镇…)."""
+        m = _TITLE_UNIT_RE.match(title.split("——")[-1])
+        return bool(m) and bool(self.level_words_re.sub("", m.group("chunk").strip(" -—·")))
 
     def _unit(self, title: str, text: str) -> tuple[str | None, str | None]:
         unit = level = None
+        title = title.split("——")[-1]  # "凝心聚力谱新篇——安平县2023年…综述": the unit follows the motto
         organ = _TITLE_ORGAN_RE.match(title)
         m = None if organ else _TITLE_UNIT_RE.match(title)
         if organ:

@@ -41,3 +41,7 @@ def test_colloquial_ge_without_one_is_quiet(check):
 def test_yu_with_a_measure_after_a_word_lost_its_number(check):
     found = check("活动覆盖团员青年余人次。其余人员参加，业余文化生活丰富，开展活动100余场。", "missing_number")
     assert [f.excerpt for f in found] == ["团员青年余人次"]
+
+
+def test_words_ending_in_a_measure_and_reduplicated_ge_are_quiet(check):
+    assert check("为宣讲员制作的PPT课件，亲戚朋友个个头疼。", "missing_number") == []

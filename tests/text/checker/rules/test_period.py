@@ -93,3 +93,11 @@ def test_a_summarys_plans_heading_naming_the_summarised_year(check):
     found = check(text, "period_mismatch")
     assert [(f.rule, f.excerpt) for f in found] == [("plan_heading_year", "2024年")] and "2025年" in found[0].message
     assert check("某局2024年工作计划\n一、2024年工作目标\n开展宣讲。\n", "period_mismatch") == []
+
+
+def test_half_year_and_annual_openings_swapped(check):
+    annual = "某镇2024年宣传思想工作总结\n今年以来开展宣传。现将上半年宣传思想工作总结如下。\n一、工作情况\n开展宣讲。\n"
+    assert [f.rule for f in check(annual, "period_mismatch")] == ["half_year_tasks_in_annual"]
+    half = "某局2024年上半年工作总结\n一年来，我局意识形态工作扎实开展。\n一、工作情况\n开展宣讲。\n"
+    found = check(half, "period_mismatch")
+    assert [f.excerpt for f in found] == ["一年来"] and "半年来" in found[0].message

@@ -23,3 +23,8 @@ def test_a_moderately_prosperous_society_as_a_goal_after_2020(check):
 def test_series_of_important_speeches_is_a_hint_in_any_wording(check):
     found = check("某县2025年工作要点\n一、重点任务\n深入学习习近平总书记系列重要讲话精神。\n", "stale_formulation")
     assert [(f.excerpt, f.severity) for f in found] == [("习近平总书记系列重要讲话精神", "info")]
+
+
+def test_normalised_epidemic_control_after_2022(check):
+    text = "某局2024年上半年工作总结\n一、工作情况\n统筹做好常态化疫情防控和文旅行业发展。\n"
+    assert [f.severity for f in check(text, "stale_formulation")] == ["warning"]

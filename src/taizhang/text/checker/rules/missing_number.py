@@ -18,7 +18,7 @@ _CJK = "\u4e00-\u9fff"
 # is tested by lookbehinds written after it
 _GE = re.compile(
     rf"个(?<=[{_CJK}]个)(?<![一二两三四五六七八九十百千万零〇几多每各这那哪某整半单数余来若逐个真上下么些头好有是做成挨少儿]个)"
-    rf"(?![人别性体案例税展位把中头子旧赞])(?=[{_CJK}])"
+    rf"(?![人别性体案例税展位把中头子旧赞个])(?=[{_CJK}])"  # 个个: each one
 )
 _MEASURES = "个|次|场次|场|篇|条|名|人次|项|期|支|块|份|件|起|家|处|批|万人次|万元|元"
 # "覆盖团员青年余人次": 余 + a measure word after a word, not after a number (其余人员, 业余, 剩余 excluded);

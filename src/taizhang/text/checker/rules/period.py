@@ -40,15 +40,16 @@ def half_year_in_annual(ctx: CheckContext) -> Iterator[Finding]:
                           *_sentence_around(ctx, s, e))
 
 
-# a half-year summary's closing phrase left in an annual one: "为全面完成下半年各项工作任务打下了坚实基础"
+# a half-year summary's phrases left in an annual one: "为全面完成下半年各项工作任务打下了坚实基础",
+# "现将上半年工作总结如下"
 # (led by the literal 下半年: the engine skips straight to it)
-_HALF_TASKS = re.compile(r"下半年(?:(?<=完成下半年)|(?:各项)?(?:工作)?(?:目标)?任务)")
+_HALF_TASKS = re.compile(r"半年(?:(?<=完成下半年)|(?<=现将上半年)|(?<=下半年)(?:各项)?(?:工作)?(?:目标)?任务)")
 
 
 @rule(family="period_mismatch", name="half_year_tasks_in_annual", source="年度材料时段一致（观察所得）",
       authority="heuristic", max_severity="warning")
 def half_year_tasks_in_annual(ctx: CheckContext) -> Iterator[Finding]:
-    if not ctx.is_annual or ctx.doc_type == "计划" or "下半年" not in ctx.text:
+    if not ctx.is_annual or ctx.doc_type == "计划" or "半年" not in ctx.text:
         return
     for m in _HALF_TASKS.finditer(ctx.text):
         if ctx.section_at(m.start()).kind != "plans" and not ctx.in_noise(m.start(), m.end()):
@@ -59,7 +60,8 @@ def half_year_tasks_in_annual(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # annual wording: a half-year document's plans cover the rest of the same year, not a new one
-_NEW_YEAR = re.compile(r"新(?:的)?一年")
+_NEW_YEAR = re.compile(r"新(?:的)?一年|一年来|现将全年")
+_HALF_YEAR_WORDING = {"一年来": "“半年来”或“今年以来”", "现将全年": "“现将上半年”"}
 
 
 @rule(family="period_mismatch", name="annual_in_half_year", source="半年材料时段一致（观察所得）",
@@ -69,13 +71,15 @@ def annual_in_half_year(ctx: CheckContext) -> Iterator[Finding]:
         return
     for i, m in enumerate(m for m in _NEW_YEAR.finditer(ctx.text) if not ctx.in_noise(m.start(), m.end())):
         yield ctx.finding("period_mismatch", "annual_in_half_year", "info" if i else "warning",
-                          f"半年总结中出现“{m.group(0)}”，疑为套用年度材料未改，应为“下半年”",
+                          f"半年总结中出现“{m.group(0)}”，疑为套用年度材料未改，应为{_HALF_YEAR_WORDING.get(m.group(0), '“下半年”')}",
                           *_sentence_around(ctx, m.start(), m.end()))
 
 
 def _sentence_text(ctx: CheckContext, m: re.Match[str]) -> str:
-    """"完成下半年" / "下半年各项工作任务": the words the rule matched, with 完成 when it led."""
-    return ctx.text[m.start() - 2:m.end()] if ctx.text[m.start() - 2:m.start()] == "完成" else m.group(0)
+    """"完成下半年" / "现将上半年" / "下半年各项工作任务": the words the rule matched, from the word
+    that led them."""
+    lead = ctx.text[m.start() - 3:m.start() - 1]
+    return ctx.text[m.start() - 3:m.end()] if lead in ("完成", "现将") else ctx.text[m.start() - 1:m.end()]
 
 
 def _next_year(ctx: CheckContext) -> str:
