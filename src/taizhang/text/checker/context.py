@@ -16,6 +16,7 @@ from typing import Any
 
 from taizhang.text.checker.finding import Finding, Severity
 from taizhang.text.checker.noise import noise_spans
+from taizhang.text.stages.clean import simplified, t2s_table
 from taizhang.text.model import Document
 
 _PLAN_WORDS = re.compile(r"下一步|下步|计划|打算|思路|举措|安排|明年|来年|下一年|下年度|展望|目标任务")
@@ -42,7 +43,9 @@ class Section:
 class CheckContext:
     def __init__(self, doc: Document):
         self.doc = doc
-        self.text = doc.source_text
+        self.source = doc.source_text
+        # rules read simplified characters (their vocabularies are); offsets are the source's
+        self.text = simplified(doc.source_text)
         self.noise = noise_spans(doc)
         self._noise_starts = [s for s, _e, _k in self.noise]
         self._noise_ends = [e for _s, e, _k in self.noise]
@@ -60,10 +63,11 @@ class CheckContext:
     # -- title, years, type, unit -----------------------------------------
     @cached_property
     def title(self) -> tuple[str, int, int]:
-        """The reader's title and its span; ("", 0, 0) when the reader found none."""
+        """The reader's title (in simplified characters, as the rules' words are) and its span;
+        ("", 0, 0) when the reader found none."""
         m = self.doc.meta
         if m.title and m.title_start is not None and m.title_end is not None:
-            return m.title, m.title_start, m.title_end
+            return m.title.translate(t2s_table()), m.title_start, m.title_end
         return "", 0, 0
 
     @cached_property
@@ -158,5 +162,5 @@ class CheckContext:
         suggestion: str | None = None,
         fixable: bool = False,
     ) -> Finding:
-        return _new_finding(Finding, (family, rule, severity, message, start, end, self.text[start:end], suggestion,
+        return _new_finding(Finding, (family, rule, severity, message, start, end, self.source[start:end], suggestion,
                                       fixable))

@@ -146,6 +146,15 @@ def _outside_gb2312(text: str) -> str:
     return "".join(_UNENCODABLE)
 
 
+def simplified(text: str) -> str:
+    """`text` with traditional characters converted one for one (offsets unchanged); `text`
+    itself when it holds none."""
+    rare = _outside_gb2312(text)
+    if rare and not _traditional_chars().isdisjoint(rare):
+        return text.translate(t2s_table())
+    return text
+
+
 def _pinyin(src: str) -> list[tuple[int, int, str]]:
     """Pinyin glosses right after a Chinese character: 鎮(zhèn)."""
     out = []

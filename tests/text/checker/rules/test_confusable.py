@@ -51,3 +51,10 @@ def test_fanying_with_an_object_between(check):
 def test_zai_ci_and_jian_ding_bu_yi(check):
     found = check("会上在次强调，坚定不疑推进改革。把宣传放在次要位置，在次日召开，现在次序不变。", "confusable")
     assert [(f.excerpt, f.suggestion) for f in found] == [("在次", "再次"), ("坚定不疑", "坚定不移")]
+
+
+def test_a_document_in_traditional_characters_is_checked_word_for_word(check):
+    text = "某鎮2024年宣傳思想工作總結\n一、工作情況\n深人開展宣講，截止目前開展開展活動。\n"
+    found = check(text)
+    assert {(f.family, f.excerpt) for f in found} >= {
+        ("confusable", "深人"), ("confusable", "截止目前"), ("repetition", "開展開展")}  # excerpts as written
