@@ -308,3 +308,32 @@ def test_at_most_words_and_approximation_words_only_right_before_the_number(text
 @pytest.mark.parametrize("text", ["引发网民二次发帖。", "县四套班子领导参加。"])
 def test_secondary_and_leadership_set_phrases(text):
     assert read_text(text).indicators == []
+
+
+@pytest.mark.parametrize("text", [
+    "印发《关于推动高质量发展十条措施》。",
+    "防止学用两张皮。",
+    "实行24小时值班值守。",
+])
+def test_document_names_set_phrases_and_duty_hours_are_not_figures(text):
+    assert read_text(text).indicators == []
+
+
+def test_compound_measures_about_for_and_exact_wan_values():
+    inds = read_text("督查46轮次，更新展板150余块次，占比约为12%，受众1.38万人。").indicators
+    assert [(i.qty, i.measure, i.approx, i.value) for i in inds] == [
+        ("46轮次", "轮次", None, 46), ("150余块次", "块次", "more_than", 150), ("12%", "%", "about", 12),
+        ("1.38万人", "人", None, 13800)]
+    assert inds[2].activity == "占比"
+
+
+def test_a_frequency_then_a_total_done():
+    inds = read_text("全年开展集中学习每月1次、共计12次。").indicators
+    assert [(i.qty, i.kind) for i in inds] == [("1次", "target"), ("12次", "actual")]
+
+
+def test_qizhong_breaks_down_the_total_not_a_change_or_a_comparison():
+    inds = read_text("全年开展宣讲128场次，比2023年的86场次增加42场次，其中理论宣讲97场次、政策宣讲31场次。").indicators
+    assert [i.parent for i in inds] == [None, None, None, 0, 0]
+    inds = read_text("开展宣讲1860场次，同比增长21%。其中开展理论宣讲128场。").indicators
+    assert [i.parent for i in inds] == [None, None, 0]

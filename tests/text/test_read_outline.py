@@ -196,3 +196,8 @@ def test_items_numbered_on_across_sections_are_no_skips():
 def test_titles_from_document_sites_broken_lines_and_mottos(text, title, unit):
     meta = read_text(text).meta
     assert (meta.title, meta.unit) == (title, unit)
+
+
+def test_a_circled_number_before_a_digit_is_no_crash():
+    doc = read_text("①0\n②开展学习。\n")  # "①".isdigit() is true in Python, int("①") is not
+    assert doc.source_text == "①0\n②开展学习。\n"

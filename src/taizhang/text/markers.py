@@ -131,12 +131,12 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 @lru_cache(maxsize=1024)
 def ordinal(text: str) -> int:
     """The number a marker states: "十二" -> 12, "3" -> 3, "其次" -> 2, "②" -> 2."""
-    if text.isdigit():
+    if len(text) == 1 and text in _CIRCLED:  # (before isdigit: "①".isdigit() is true, int("①") fails)
+        return _CIRCLED.index(text) + 1
+    if text.isdecimal():
         return int(text)
     if text in _ORDINAL_WORDS:
         return _ORDINAL_WORDS[text]
-    if len(text) == 1 and text in _CIRCLED:
-        return _CIRCLED.index(text) + 1
     return small_cn_int(text)
 
 

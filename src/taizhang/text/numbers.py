@@ -42,5 +42,5 @@ def number_value(num: str, multiplier: str | None) -> int | float | None:
             return None
         value = cn
     if multiplier:
-        value *= _MULT[multiplier]
+        value = round(value * _MULT[multiplier], 6)  # 1.38万: 13800, not 13799.999999999998
     return int(value) if float(value).is_integer() else value

@@ -52,6 +52,13 @@ def _as_written(text: str, raw: str, s: int, e: int, measure: str) -> str:
     return "".join(reversed(out))
 
 
+def _inside_title(text: str, s: int) -> bool:
+    """Whether offset s lies inside 《…》 (an opening mark since the last closing one, same line)."""
+    lo = max(0, s - 40)
+    opening = text.rfind("《", lo, s)
+    return opening > max(text.rfind("》", lo, s), text.rfind("\n", lo, s))
+
+
 def _same_sentence(text: str, a: int, b: int) -> bool:
     """Whether no sentence ends between offsets a and b."""
     return not any(c in SENTENCE_BOUNDARY for c in text[a:b])
@@ -201,6 +208,8 @@ class IndicatorStage:
                 continue  # a masked name or document number: “最美XX人”, 《××人家》, ×组通〔2024〕
             if measure == "次" and ordinal_after and any(w in text[max(0, s - 6):s] for w in ordinal_after):
                 continue  # 十七届人大五次会议
+            if "《" in text[max(0, s - 40):s] and _inside_title(text, s):
+                continue  # 《…高质量发展十条措施》: part of a document's name
             stop = not_followed.get(measure)
             if stop and text.startswith(stop, e):
                 continue
@@ -304,7 +313,8 @@ class IndicatorStage:
         sentence is dated before the plan year ("2025年，街道共开展宣讲186场" in the 2026 plan)."""
         if self.target_re.search(text, clause_start, s):
             return "actual" if section != "plans" and self.achieved_re.search(text, clause_start, s) else "target"
-        if measure in self.frequency_measures and self.frequency_re.search(text, clause_start, s):
+        if measure in self.frequency_measures and self.frequency_re.search(text, clause_start, s) \
+                and not self.actual_re.search(text, clause_start, s):  # 每月1次、共计12次: the 12 were done
             return "target"
         dated = _sentence_year(text, s, openings) if openings[0] else None
         if dated is not None and years and dated > years[0]:

@@ -37,3 +37,10 @@ def test_two_figures_in_one_sentence_are_two_things(check):
 def test_feedback_problems_counted_before_the_noun(check):
     found = check("巡察反馈的16个具体问题已整改完成18个。", "inconsistent_figures")
     assert [f.excerpt for f in found] == ["反馈的16个具体问题已整改完成18个"]
+
+
+def test_parts_adding_up_to_more_than_their_total(check):
+    text = "全年播发各类新闻稿件8650条，其中县内新闻3120条、政务信息2460条、短视频3580条。"
+    found = check(text, "inconsistent_figures")
+    assert len(found) == 1 and "9160条" in found[0].message
+    assert check("全年播发各类新闻稿件8650条，其中县内新闻3120条、政务信息2460条。", "inconsistent_figures") == []

@@ -101,3 +101,18 @@ def test_half_year_and_annual_openings_swapped(check):
     half = "某局2024年上半年工作总结\n一年来，我局意识形态工作扎实开展。\n一、工作情况\n开展宣讲。\n"
     found = check(half, "period_mismatch")
     assert [f.excerpt for f in found] == ["一年来"] and "半年来" in found[0].message
+
+
+def test_a_plans_section_opening_with_the_summarised_year(check):
+    text = "某中心2024年工作总结及明年工作打算\n一、工作情况\n开展宣讲。\n三、明年工作打算\n\n2024年，中心将重点抓好以下工作。\n"
+    assert [(f.rule, f.excerpt) for f in check(text, "period_mismatch")] == [("plan_heading_year", "2024年")]
+
+
+def test_reviewing_the_whole_year_in_a_half_year_summary(check):
+    found = check("某街道2024年上半年工作总结\n回顾全年工作，成效明显。\n一、工作情况\n开展宣讲。\n", "period_mismatch")
+    assert [f.excerpt for f in found] == ["回顾全年工作"] and "回顾上半年" in found[0].message
+
+
+def test_the_anniversary_suggested_for_the_year_summarised(check):
+    found = check("某局2024年工作总结及2025年工作计划\n一、工作情况\n庆祝新中国成立74周年。\n", "period_mismatch")
+    assert "2024年应为新中国成立75周年" in found[0].message

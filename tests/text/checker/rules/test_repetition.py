@@ -46,3 +46,7 @@ def test_connective_before_a_word_starting_with_the_same_character_is_quiet(chec
 
 def test_reduplicated_verb_ba_guan_is_quiet(check):
     assert check("请老师帮青年作者把把关、把把脉。", "repetition") == []
+
+
+def test_a_verb_going_on_is_quiet(check):
+    assert check("读着读着就读出了味道，走着走着天就亮了。", "repetition") == []

@@ -28,3 +28,8 @@ def test_series_of_important_speeches_is_a_hint_in_any_wording(check):
 def test_normalised_epidemic_control_after_2022(check):
     text = "某局2024年上半年工作总结\n一、工作情况\n统筹做好常态化疫情防控和文旅行业发展。\n"
     assert [f.severity for f in check(text, "stale_formulation")] == ["warning"]
+
+
+def test_studying_a_19th_central_committee_plenum_after_2022(check):
+    text = "某局2025年工作要点\n一、重点任务\n深入学习贯彻党的十九届六中全会精神。\n"
+    assert [f.severity for f in check(text, "stale_formulation")] == ["warning"]

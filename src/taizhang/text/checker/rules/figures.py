@@ -55,7 +55,7 @@ def two_totals(ctx: CheckContext) -> Iterator[Finding]:
         if first.value != q.value and any(c in between for c in "。；;\n"):  # one sentence: two things
             yield ctx.finding(
                 "inconsistent_figures", "two_totals", "warning",
-                f"同一指标“{key[0]}”前后数字不一致：前文为{_fmt(first.value)}{q.measure}"
+                f"同一指标“{first.activity}”前后数字不一致：前文为{_fmt(first.value)}{q.measure}"
                 f"（“{_clause(ctx.text, first.start, first.end)}”），此处为{_fmt(q.value)}{q.measure}",
                 q.start, q.end,
             )
@@ -65,6 +65,7 @@ def two_totals(ctx: CheckContext) -> Iterator[Finding]:
       max_severity="warning")
 def part_exceeds_total(ctx: CheckContext) -> Iterator[Finding]:
     qs = quantities(ctx)
+    yield from _parts_sum_exceeds(ctx, qs)
     for q in qs:
         if not q.sub or q.parent is None or q.value is None:
             continue
@@ -75,6 +76,25 @@ def part_exceeds_total(ctx: CheckContext) -> Iterator[Finding]:
                 f"“其中”数字{_fmt(q.value)}{q.measure}大于总数{_fmt(total.value)}{total.measure}",
                 q.start, q.end,
             )
+
+
+def _parts_sum_exceeds(ctx: CheckContext, qs: list[Qty]) -> Iterator[Finding]:
+    """"发布稿件8650条，其中A3120条、B2460条、C3580条": exact parts of one measure adding up to more
+    than their exact total (each part alone being smaller)."""
+    parts: dict[int, list[Qty]] = {}
+    for q in qs:
+        if q.sub and q.parent is not None:
+            parts.setdefault(q.parent, []).append(q)
+    for parent, group in parts.items():
+        total = qs[parent]
+        if len(group) < 2 or total.value is None or total.approx or any(
+                q.value is None or q.approx or q.measure != total.measure or q.value > total.value for q in group):
+            continue
+        whole = sum(q.value for q in group)
+        if whole > total.value:
+            yield ctx.finding("inconsistent_figures", "part_exceeds_total", "warning",
+                              f"“其中”各项之和{_fmt(whole)}{total.measure}大于总数{_fmt(total.value)}{total.measure}",
+                              group[0].start, group[-1].end)
 
 
 @rule(family="inconsistent_figures", name="rectified_exceeds_found", source="整改数不大于发现数", authority="convention",

@@ -60,8 +60,8 @@ def half_year_tasks_in_annual(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # annual wording: a half-year document's plans cover the rest of the same year, not a new one
-_NEW_YEAR = re.compile(r"新(?:的)?一年|一年来|现将全年")
-_HALF_YEAR_WORDING = {"一年来": "“半年来”或“今年以来”", "现将全年": "“现将上半年”"}
+_NEW_YEAR = re.compile(r"新(?:的)?一年|一年来|现将全年|回顾全年")
+_HALF_YEAR_WORDING = {"一年来": "“半年来”或“今年以来”", "现将全年": "“现将上半年”", "回顾全年": "“回顾上半年”"}
 
 
 @rule(family="period_mismatch", name="annual_in_half_year", source="半年材料时段一致（观察所得）",
@@ -133,13 +133,17 @@ def plan_heading_year(ctx: CheckContext) -> Iterator[Finding]:
         if node.inline or ctx.section_at(node.start).kind != "plans":
             continue
         m = _YEAR_IN_HEADING.search(ctx.text, node.start, node.start + len(node.marker) + len(node.title) + 2)
+        if m is None:  # or the sentence that opens the section: "2024年，中心将重点抓好以下工作"
+            line = ctx.text.find("\n", node.start) + 1
+            m = _YEAR_OPENING.match(ctx.text, line) if line else None
         if m and int(m.group(1)) < planned:
             yield ctx.finding("period_mismatch", "plan_heading_year", "warning",
-                              f"计划部分标题写“{m.group(0)}”，本材料计划的是{planned}年，疑为沿用往年材料未改",
-                              m.start(), m.end())
+                              f"计划部分写“{m.group(1)}年”，本材料计划的是{planned}年，疑为沿用往年材料未改",
+                              m.start(1), m.end())
 
 
 _YEAR_IN_HEADING = re.compile(r"(20\d\d)年")
+_YEAR_OPENING = re.compile(r"\s*(20\d\d)年(?=[，,]?[^\n]{0,12}(?:将|要|拟|计划|力争|重点))")
 
 
 _FUTURE = re.compile(r"将|要|力争|计划|继续|拟|争取|努力|着力|重点|奋力|持续|这样干|怎么干|再出发|新征程")
@@ -183,11 +187,12 @@ def anniversary(ctx: CheckContext) -> Iterator[Finding]:
                 allowed.add(max(ctx.years) + 1)
         if year not in allowed:
             want = sorted(allowed)
+            near = min(want, key=lambda y: (abs(y - year), -y))  # the year the writer most likely meant
             whose = "本句所说的" if stated else "材料所属的"
             yield ctx.finding(
                 "period_mismatch", "anniversary", "warning",
                 f"“{m.group(0)}”在{year}年，与{whose}{'、'.join(map(str, want))}年不符"
-                f"；{want[-1]}年应为{m.group(1)}{want[-1] - _BASE[m.group(1)]}周年",
+                f"；{near}年应为{m.group(1)}{near - _BASE[m.group(1)]}周年",
                 m.start(), m.end(),
             )
 

@@ -58,8 +58,8 @@ def doubled_word(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.text
     for start, end in _doubled_words(text):
         word = text[start : (start + end) // 2]
-        if text[start:end] in whitelist or word in whitelist or word[0] in _NUMERALS:  # 一步一步, not 进一步进一步
-            continue
+        if text[start:end] in whitelist or word in whitelist or word[0] in _NUMERALS or word[-1] == "着":
+            continue  # 一步一步 (not 进一步进一步); 读着读着: a verb going on
         if ctx.in_noise(start, end) or _excepted(text, start, end, exceptions):
             continue
         yield ctx.finding("repetition", "doubled_word", "error",
