@@ -41,7 +41,7 @@ HEADING_LINE_RE = re.compile(_SP + r"(?:[一二三四五六七八九十]{1,3}\s*
 
 # Inline enumerations (一是… 一要… 第一，… 首先，…) must follow a clause boundary
 # or a line start (INLINE_BOUNDARY, checked on the character before the match).
-INLINE_BOUNDARY = "。；;：:，,！？!?\u3000 \t\n"
+INLINE_BOUNDARY = "。；;：:，,！？!?\u3000 \t\n”」』"  # after a closing quote: “…记住了。”三是…
 # one pass for all inline enumerations; the group name is the style key
 # (starts with a bare character class: Python's regex engine then scans fast)
 INLINE_ANY_RE = re.compile(

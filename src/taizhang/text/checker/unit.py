@@ -59,8 +59,12 @@ _TITLE: list[tuple[str, re.Pattern[str]]] = [
 def unit_kind(ctx: CheckContext) -> str:
     title = ctx.title[0]
     unit = ctx.doc.meta.unit or ""
+    issuer = title.split("关于")[0] if "关于" in title else title  # "中共X局党组关于县委巡察…": the 局 writes
     for kind, pattern in _TITLE:
-        if pattern.search(unit) or pattern.search(title):
+        if pattern.search(unit):
+            return kind
+    for kind, pattern in _TITLE:
+        if pattern.search(issuer):
             return kind
     counts = Counter(map(_signal_kind, _SIGNALS.findall(ctx.text, 0, 1500)))
     best, best_n = "unknown", 0

@@ -35,3 +35,8 @@ def test_numbering_comes_from_the_reader_outline(make_doc):
     doc.anomalies.append(NumberingAnomaly("skipped", 1, "三、", 3, 5, "“三、”之前缺少第2项"))
     (f,) = check_document(doc, ["numbering"])
     assert f.start == 3 and "缺少第2项" in f.message
+
+
+def test_an_enumeration_item_right_after_a_closing_quote(check):
+    text = "一是开展宣传。二是组织群众说：“这回我们记住了。”三是开展培训。四是开展演练。"
+    assert [f for f in check(text, "numbering") if f.rule == "enumeration"] == []

@@ -55,3 +55,10 @@ def test_enterprise_words_belong_to_banks_and_development_zones_not_to_courts(ch
 def test_a_town_party_committees_formal_name_is_a_town(check):
     text = "中共龙泉镇委员会关于2024年学习强国学习情况的通报\n全镇党员参学率98%，我镇排名靠前。\n"
     assert check(text, "template_residue") == []
+
+
+def test_a_college_party_committee_and_a_bureau_writing_about_a_county_inspection(check):
+    assert check("江州师范学院党委宣传部2024年工作总结\n一、工作情况\n学院党委开展学习。\n", "template_residue") == []
+    text = ("中共云溪县文化广电和旅游局党组关于县委巡察反馈意见整改情况的报告\n按照县委统一部署，县委第二巡察组"
+            "对局党组开展巡察。局党组高度重视，局机关逐项整改。\n")
+    assert check(text, "template_residue") == []

@@ -44,6 +44,8 @@ def foreign_vocabulary(ctx: CheckContext) -> Iterator[Finding]:
         group = by_term[term]
         if kind in group["kinds"] or kind in group.get("not_in", ()) or ctx.in_noise(start, end):
             continue
+        if start and text[start - 1] in group.get("not_after", ""):
+            continue  # the end of a longer word: 学院党委 is no 院党委
         if group.get("from_year") and (year is None or year < group["from_year"]):
             continue
         first = group["name"] not in seen
