@@ -305,7 +305,7 @@ def test_at_most_words_and_approximation_words_only_right_before_the_number(text
     assert (ind.qty, ind.approx, ind.kind) == (qty, approx, "actual")
 
 
-@pytest.mark.parametrize("text", ["引发网民二次发帖。", "县四套班子领导参加。"])
+@pytest.mark.parametrize("text", ["引发网民二次发帖。", "县四套班子领导参加。", "推出一批有分量的作品。"])
 def test_secondary_and_leadership_set_phrases(text):
     assert read_text(text).indicators == []
 

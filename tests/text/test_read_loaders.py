@@ -175,3 +175,24 @@ def test_docx_numbering_inherited_from_a_heading_style(tmp_path):
     assert "一、工作情况" in read.source_text.splitlines()
     assert "二、存在问题" in read.source_text.splitlines()
     assert [n.marker for n in read.outline] == ["一、", "二、"]
+
+
+FORMATS = SAMPLES / "formats"  # made by LibreOffice from .docx (a school report with a table, a community report)
+
+
+def test_pdf_quotes_stay_in_reading_order_and_table_rows_stay_rows():
+    need_tool("pdftotext")  # poppler keeps marks a CJK font draws apart in place (pdfminer moves them)
+    doc = read_path(FORMATS / "community_quotes.pdf")
+    assert "围绕“党建引领、共建共享”工作思路" in doc.source_text
+    assert "“ ”" not in doc.source_text
+    table = read_path(FORMATS / "school_table.pdf")
+    assert "2\t主题班会\t216节\t2800余人次" in table.source_text
+    by_qty = {i.qty: i for i in table.indicators}
+    assert (by_qty["216节"].activity, by_qty["5批次"].activity) == ("主题班会", "红色研学实践")
+
+
+def test_doc_table_drawn_by_antiword_becomes_tab_rows():
+    need_tool("antiword")
+    doc = read_path(FORMATS / "school_table.doc")
+    assert "1\t升国旗仪式及国旗下讲话\t38次\t全体师生" in doc.source_text  # a cell's overflow joined back
+    assert {i.qty: i.activity for i in doc.indicators}["38次"] == "升国旗仪式及国旗下讲话"

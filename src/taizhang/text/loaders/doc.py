@@ -49,9 +49,32 @@ def _marker_lines(text: str) -> int:
     return sum(1 for line in text.splitlines() if HEADING_LINE_RE.match(line))
 
 
+def _table_rows(text: str) -> str:
+    """antiword draws a table as "|cell |cell |" lines, a cell's overflow on a line whose first cell is
+    empty: each row becomes one line of tab-separated cells (as from .docx), overflow joined back."""
+    out: list[str] = []
+    rows: list[list[str]] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|":
+            cells = [c.strip() for c in stripped[1:-1].split("|")]
+            if rows and not cells[0] and len(cells) == len(rows[-1]):
+                rows[-1] = [a + b for a, b in zip(rows[-1], cells)]
+            else:
+                rows.append(cells)
+            continue
+        out.extend("\t".join(r) for r in rows)
+        rows = []
+        out.append(line)
+    out.extend("\t".join(r) for r in rows)
+    return "\n".join(out)
+
+
 @register("doc")
 def load_doc(path: Path, data: bytes) -> str:
     text = _antiword(path)
+    if text is not None and "|" in text:
+        text = _table_rows(text)
     if text is None or _marker_lines(text) < 2:
         # antiword drops Word's automatic numbering; LibreOffice renders it
         other = _soffice(path)

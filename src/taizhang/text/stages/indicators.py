@@ -33,9 +33,10 @@ _MARKER_PREFIX = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、
                             r"|\d{1,2}\s*[.．、](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 # a clause boundary; the last one before a figure is found by a forward search
 # in the reversed text (a backward-looking regex rescanned to the end per figure)
-_BOUNDARY_RE = re.compile(r"[，,。；;：:！？!?\n]")
-_AFTER_STOP = re.compile(r"[，,。；;：:！？!?、\n]")
-_AFTER_STOP_CHARS = frozenset("，,。；;：:！？!?、\n")
+# (a tab parts a table's cells: "国旗下讲话\t38次\t全体师生")
+_BOUNDARY_RE = re.compile(r"[，,。；;：:！？!?\n\t]")
+_AFTER_STOP = re.compile(r"[，,。；;：:！？!?、\n\t]")
+_AFTER_STOP_CHARS = frozenset("，,。；;：:！？!?、\n\t")
 # characters a heading marker (_MARKER_PREFIX) can start with: checked before the regex
 _MARKER_FIRST = frozenset("一二三四五六七八九十（(①②③④⑤⑥⑦⑧⑨⑩")  # or a space (\s) or a digit (\d)
 
@@ -50,6 +51,16 @@ def _as_written(text: str, raw: str, s: int, e: int, measure: str) -> str:
             return measure
         out.append(raw[pos])
     return "".join(reversed(out))
+
+
+def _row_name(text: str, s: int) -> tuple[int, int]:
+    """Span of the name of the table row holding offset s: its first cell, or its second when the
+    first is the row's number."""
+    start = text.rfind("\n", 0, s) + 1
+    end = text.find("\t", start, s)
+    if end != -1 and text[start:end].strip().isdigit():
+        start, end = end + 1, text.find("\t", end + 1, s)
+    return (start, end) if end != -1 else (s, s)
 
 
 def _inside_title(text: str, s: int) -> bool:
@@ -287,7 +298,10 @@ class IndicatorStage:
                 a, b = self._activity_span(text, s, post.end() if post else e, measure,
                                            max(clause_start, prev_end), hi)
                 activity, simple = raw[a:b], text[a:b]
-                if prev_end > 0 and self._names_nothing(simple) and _same_sentence(text, prev_end, s):
+                if not simple and clause_start and text[clause_start - 1] == "\t":
+                    a, b = _row_name(text, s)  # a figure in a table's cell counts what its row names
+                    activity, simple = raw[a:b], text[a:b]
+                elif prev_end > 0 and self._names_nothing(simple) and _same_sentence(text, prev_end, s):
                     # "参观基地36批次、2100余人次", "报告6篇，共计4.3万字": the figure before names it
                     activity, simple = prev_activity
             src_s = to_src(s)
