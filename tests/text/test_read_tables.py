@@ -78,3 +78,24 @@ def test_a_ranking_table_counts_its_measured_columns_but_not_ranks_or_scores():
     text = ("排名\t单位\t报送信息（条）\t县级采用（条）\t积分（分）\n1\t城关镇\t86\t32\t94\n2\t县融媒体中心\t124\t35\t90\n")
     assert [(i.qty, i.measure, i.activity) for i in read_text(text).indicators] == [
         ("86", "条", "城关镇"), ("32", "条", "城关镇"), ("124", "条", "县融媒体中心"), ("35", "条", "县融媒体中心")]
+
+
+def test_tab_rows_under_a_merged_heading_and_without_row_numbers():
+    text = ("宣讲主体\t开展情况\t备注\n场次\t受众（人次）\n区委宣讲团\t186\t15200\t含专题辅导\n"
+            "镇（街道）宣讲队\t624\t43800\n合计\t810\t59000\n")
+    assert [(i.qty, i.measure, i.activity) for i in read_text(text).indicators] == [
+        ("186", "场次", "区委宣讲团"), ("15200", "人次", "区委宣讲团"), ("624", "场次", "镇（街道）宣讲队"),
+        ("43800", "人次", "镇（街道）宣讲队"), ("810", "场次", "合计"), ("59000", "人次", "合计")]
+
+
+def test_an_html_layout_table_keeps_its_paragraphs(tmp_path):
+    page = ("<html><head><title>青石镇2024年宣传思想文化工作总结_青石镇人民政府</title></head><body>"
+            "<div>首页　政务公开　新闻中心　互动交流</div><table><tr><td>青石镇2024年宣传思想文化工作总结<br>"
+            "一、理论武装<br>全年开展集中学习12次。<br>二、阵地建设<br>更新展板8块。<br>点击查看更多&gt;&gt;</td></tr></table>"
+            "</body></html>")
+    (tmp_path / "p.html").write_text(page, "utf-8")
+    doc = read_path(tmp_path / "p.html")
+    assert doc.meta.title == "青石镇2024年宣传思想文化工作总结"  # without the site's name
+    assert [n.title for n in doc.outline] == ["理论武装", "阵地建设"]
+    assert [i.qty for i in doc.indicators] == ["12次", "8块"]
+    assert sum(r.kind == "chrome" for r in doc.removed) == 2  # the menu and the "more" link

@@ -14,6 +14,7 @@ from taizhang.text.loaders.txt import decode
 _DROP = ("script", "style", "nav", "header", "footer", "aside", "noscript", "iframe", "form", "select", "button")
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "table",
            "ul", "ol", "pre", "blockquote", "dd", "dt", "title")
+_CELL_BLOCKS = ("br", "p", "div", "table", "ul", "ol", "li", "h1", "h2", "h3", "h4")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_\-]+)", re.I)
 _BLANKS = re.compile(r"[ \t\xa0]*\n[ \t\xa0\n]*")
 
@@ -36,9 +37,12 @@ def load_html(path: Path, data: bytes) -> str:
     for tag in soup(_DROP):
         tag.decompose()
     for row in soup.find_all("tr"):  # a table row is one line, its cells apart by tabs (as from .docx)
-        cells = [c.get_text(" ", strip=True) for c in row.find_all(("td", "th"), recursive=False)]
+        cells = row.find_all(("td", "th"), recursive=False)
+        if any(c.find(_CELL_BLOCKS) for c in cells):
+            continue  # a layout table: the page's text sits in its cells, in paragraphs and lines
+        texts = [c.get_text(" ", strip=True) for c in cells]
         row.clear()
-        row.append("\t".join(cells))
+        row.append("\t".join(texts))
     for tag in soup.find_all(_BLOCKS):
         tag.insert_before("\n")
         tag.insert_after("\n")

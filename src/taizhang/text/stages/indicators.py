@@ -26,7 +26,7 @@ from taizhang.text.stages.quantity import (
     quantity_rules,
     read_quantity,
 )
-from taizhang.text.stages.tables import HEADING_FIRST, table_figures
+from taizhang.text.stages.tables import HEADING_FIRST, tab_table_figures, table_figures
 from taizhang.text.work import Work
 
 _MARKER_PREFIX = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)][、．.]?"
@@ -235,6 +235,9 @@ class IndicatorStage:
         """The matches with the figures of flattened tables merged in (the 8th item: the span of the
         row's name, what the figure counts; None for a figure in running text)."""
         figures = table_figures(text, self.measures, self.table_columns)
+        if "\t" in text:
+            starts = {f.start for f in figures}
+            figures += [f for f in tab_table_figures(text, self.measures, self.table_columns) if f.start not in starts]
         if not figures:
             return matches
         taken = [(m[0], m[1]) for m in matches]
@@ -247,7 +250,7 @@ class IndicatorStage:
         text, raw, source = work.clean, work.clean_raw, work.source
         size = len(text)
         matches = self._matches(text)
-        if any(w in text for w in HEADING_FIRST):
+        if "\t" in text or any(w in text for w in HEADING_FIRST):
             matches = self._with_tables(text, matches)
         if not matches:
             work.indicators = []

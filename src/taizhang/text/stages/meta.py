@@ -70,16 +70,19 @@ _TITLE_TAIL_RE = re.compile(r"(?:工作|宣传|意识形态|思想|年度|上半
 # a document site's tag before the title ("【精品文档】", "篇1：") and the file extension after it (.docx)
 _TITLE_TAG_RE = re.compile(r"^(?:[【\[][^】\]]{1,8}[】\]]|(?:篇|范文|第)[ \t　]*[0-9一二三四五六七八九十]{1,2}[ \t　]*(?:篇)?[:：、.．])\s*")
 _TITLE_EXT_RE = re.compile(r"\.(?:docx?|pdf|wps|txt)$", re.I)
+# a page's <title> ends with the site: "…工作总结_青石镇人民政府", "… - 平川县人民政府", "…--东湖区人民政府"
+_TITLE_SITE_RE = re.compile(r"[ \t　]*(?:_|-{1,2}|—{1,2}|\|)[ \t　]*[^_\-—|]{2,24}(?:人民政府|政府|网站|门户网|网|官网|委员会|文库|文档)$")
 
 
 def _bare_title(text: str, title: str, start: int, end: int) -> tuple[str, int, int]:
-    """The title without a site's tag and the file extension, with its offsets."""
+    """The title without a site's tag, the file extension or the site's name after it, with its
+    offsets."""
     tag = _TITLE_TAG_RE.match(title)
     if tag and len(title) > tag.end():
         title, start = title[tag.end():], start + tag.end()
-    ext = _TITLE_EXT_RE.search(title)
-    if ext:
-        title, end = title[:ext.start()], end - len(ext.group())
+    tail = _TITLE_EXT_RE.search(title) or _TITLE_SITE_RE.search(title)
+    if tail and tail.start() >= 6:
+        title, end = title[:tail.start()], end - len(tail.group())
     return title, start, end
 
 

@@ -95,6 +95,62 @@ def table_figures(text: str, measures: frozenset[str], columns: dict[str, str]) 
     return out
 
 
+def tab_table_figures(text: str, measures: frozenset[str], columns: dict[str, str]) -> list[TableFigure]:
+    """Figures of tables whose rows are tab-separated lines (from .docx, .doc, .html, .pdf) under a
+    heading line that names measure words, with or without a 序号 column: the numbers of a row go,
+    in order, to the measured columns in order (a merged heading or a 备注 column breaks lining up
+    by position)."""
+    out: list[TableFigure] = []
+    lines = _tab_lines(text)
+    k = 0
+    while k < len(lines):
+        start, line = lines[k]
+        units = [u for u in (column_measure(c, measures, columns) for c in _cells(line)) if u]
+        heading = _cells(line)
+        k += 1
+        if not units:
+            continue
+        planned = [any(w in c for w in _PLANNED_WORDS) for c in heading if column_measure(c, measures, columns)]
+        while k < len(lines) and lines[k][0] == lines[k - 1][0] + len(lines[k - 1][1]) + 1:  # the next line
+            out.extend(_row_figures(text, *lines[k], units, planned))
+            k += 1
+    return out
+
+
+def _tab_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) of every line holding a tab."""
+    out, pos = [], text.find("\t")
+    while pos != -1:
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        out.append((start, text[start:end]))
+        pos = text.find("\t", end)
+    return out
+
+
+def _row_figures(text: str, offset: int, line: str, units: list[str], planned: list[bool]) -> list[TableFigure]:
+    cells, spans, cursor = [], [], offset
+    for cell in line.split("\t"):
+        stripped = cell.strip()
+        if stripped:
+            at = text.find(stripped, cursor)
+            cells.append(stripped)
+            spans.append((at, at + len(stripped)))
+        cursor += len(cell) + 1
+    first = 1 if cells and cells[0].isdigit() and len(cells) > 1 else 0  # a row number
+    numbers = [k for k in range(first, len(cells)) if _NUMBER.fullmatch(cells[k])]
+    names = [k for k in range(first, len(cells)) if k not in numbers]
+    if not numbers or len(numbers) > len(units):
+        return []
+    name = spans[names[0]] if names and names[0] < numbers[0] else (spans[0][0], spans[0][0])
+    out = []
+    for k, unit, plan in zip(numbers, units, planned):
+        value = float(cells[k].replace(",", ""))
+        out.append(TableFigure(*spans[k], int(value) if value.is_integer() else value, unit, *name, plan))
+    return out
+
+
 def _next_heading(text: str, pos: int) -> int:
     """Where the next word that opens a table heading (序号, 排名…) stands, or -1."""
     found = [i for i in (text.find(w, pos) for w in HEADING_FIRST) if i != -1]
