@@ -91,3 +91,29 @@ def test_docx_fix_keeps_run_formatting(tmp_path):
     assert texts == ["2023年青山镇宣传工作总结", "截至目前，深入开展宣讲12场次。"]
     assert out.paragraphs[1].runs[0].bold and out.paragraphs[1].runs[0].text == "截至目前"
     assert docx.Document(str(src)).paragraphs[2].text == "截止目前，深人开展宣讲12场次。"
+
+
+def test_a_usage_error_is_a_message_and_exit_code_2_not_a_traceback(monkeypatch, capsys):
+    from taizhang import cli
+
+    monkeypatch.setattr("sys.argv", ["taizhang", "check", "--fix", str(DEFECTS)])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "-o 指定输出目录" in err and "Traceback" not in err
+
+
+def test_fix_keeps_a_gbk_file_gbk_and_an_html_page_html(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "gbk.txt").write_bytes("某乡2024年宣传工作总结\n深人开展学习，截止目前开展开展活动12次。\n".encode("gb18030"))
+    (src / "page.html").write_text("<html><head><meta charset='utf-8'><title>某镇2024年工作总结</title></head><body>"
+                                   "<h1>某镇2024年工作总结</h1><p>深人开展学习，截止目前开展宣讲<b>12场</b>。</p></body></html>",
+                                   "utf-8")
+    result = runner.invoke(app, ["check", "--fix", "-o", str(tmp_path / "out"), str(src)])
+    assert result.exit_code == 1
+    gbk = (tmp_path / "out" / "gbk.txt").read_bytes().decode("gb18030")
+    assert "深入开展学习，截至目前开展活动12次" in gbk
+    page = (tmp_path / "out" / "page.html").read_text("utf-8")
+    assert "<p>深入开展学习，截至目前开展宣讲<b>12场</b>。</p>" in page  # the markup stays

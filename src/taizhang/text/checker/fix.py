@@ -3,7 +3,8 @@ punctuation width, doubled words) to a copy; the input file is never touched.
 
 Placeholders, figures and wording are never changed: only findings marked `fixable` with a
 `suggestion` are applied. A .docx copy keeps its formatting: the fixes edit the text of the
-runs (w:t) in place; other formats are written as UTF-8 text.
+runs (w:t) in place; an .html copy edits its text nodes; a text file keeps its encoding; .doc and
+.pdf copies are written as UTF-8 text.
 """
 
 from __future__ import annotations
@@ -68,15 +69,60 @@ def _widen_to_line(text: str, start: int, end: int) -> tuple[int, int]:
 
 def write_fixed(src: Path, source_text: str, changes: list[Change], out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
-    if src.suffix.lower() == ".docx":
-        dest = out_dir / src.name
-        _fix_docx(src, source_text, changes, dest)
-        return dest
-    dest = out_dir / (src.name if src.suffix.lower() in (".txt", ".md") else src.stem + ".txt")
+    suffix = src.suffix.lower()
+    keeps_format = suffix in (".docx", ".txt", ".md", ".html", ".htm")
+    dest = out_dir / (src.name if keeps_format else src.stem + ".txt")
     if dest.resolve() == src.resolve():
         raise ValueError("输出目录不能是输入文件所在目录")
-    dest.write_text(apply_text(source_text, changes), "utf-8")
+    if suffix == ".docx":
+        _fix_docx(src, source_text, changes, dest)
+    elif suffix in (".html", ".htm"):
+        _fix_html(src, changes, dest)
+    else:  # a text file keeps its encoding (GBK stays GBK); .doc and .pdf copies are UTF-8 text
+        data = src.read_bytes() if keeps_format else b""
+        dest.write_bytes(apply_text(source_text, changes).encode(_encoding_of(data), "replace"))
     return dest
+
+
+def _encoding_of(data: bytes) -> str:
+    """The encoding to write a fixed copy of a text file in: the one the file came in."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        data.decode("gb18030")
+        return "gb18030"
+    except UnicodeDecodeError:
+        return "utf-8"
+
+
+def _fix_html(src: Path, changes: list[Change], dest: Path) -> None:
+    """Each change made in the first text node, from the last one changed on, that holds what it
+    replaces; the page is written back in its own character set."""
+    from bs4 import BeautifulSoup, NavigableString
+
+    from taizhang.text.loaders.html import charset_of, decode_html
+
+    data = src.read_bytes()
+    soup = BeautifulSoup(decode_html(data), "lxml")
+    nodes = [n for n in soup.find_all(string=True) if n.parent is not None and n.parent.name not in ("script", "style")]
+    at = 0
+    for c in changes:
+        for k in range(at, len(nodes)):
+            old = str(nodes[k])
+            i = old.find(c.before)
+            if i != -1:
+                new = NavigableString(old[:i] + c.after + old[i + len(c.before):])
+                nodes[k].replace_with(new)
+                nodes[k], at = new, k
+                break
+    dest.write_bytes(soup.decode().encode(charset_of(data), "xmlcharrefreplace"))
 
 
 def _para_pieces(p) -> tuple[str, list[tuple[object, int]]]:  # noqa: ANN001 - lxml element

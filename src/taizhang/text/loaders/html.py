@@ -19,21 +19,31 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_\-]+)", re.I)
 _BLANKS = re.compile(r"[ \t\xa0]*\n[ \t\xa0\n]*")
 
 
-def _decode(data: bytes) -> str:
+def charset_of(data: bytes) -> str:
+    """The character set a page declares (GB2312/GBK read as GB18030), else UTF-8."""
     m = _META_CHARSET.search(data[:4096])
     if m:
         enc = m.group(1).decode("ascii").lower()
         enc = "gb18030" if enc in ("gb2312", "gbk", "gb18030") else enc
         try:
-            return data.decode(enc)
+            data.decode(enc)
+            return enc
         except (LookupError, UnicodeDecodeError):
             pass
-    return decode(data)
+    return "utf-8"
+
+
+def decode_html(data: bytes) -> str:
+    enc = charset_of(data)
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError:
+        return decode(data)
 
 
 @register("html")
 def load_html(path: Path, data: bytes) -> str:
-    soup = BeautifulSoup(_decode(data), "lxml")
+    soup = BeautifulSoup(decode_html(data), "lxml")
     for tag in soup(_DROP):
         tag.decompose()
     for row in soup.find_all("tr"):  # a table row is one line, its cells apart by tabs (as from .docx)
