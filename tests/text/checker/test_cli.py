@@ -52,7 +52,9 @@ def test_html_page_escapes_text_and_lists_findings(tmp_path):
     page = (tmp_path / "out" / "x.check.html").read_text("utf-8")
     assert result.exit_code == 1
     assert "<script>" not in page and "&lt;script&gt;" in page
-    assert page.count('<mark id="m') >= 3 and "截至目前" in page
+    assert page.count("<mark ") >= 3 and "截至目前" in page
+    listed = page.count('<li id="f')
+    assert listed >= 3 and all(f'id="m{i}"' in page for i in range(listed))  # every finding has its place
 
 
 def test_fix_writes_a_corrected_copy_and_a_change_list(tmp_path):
@@ -117,3 +119,15 @@ def test_fix_keeps_a_gbk_file_gbk_and_an_html_page_html(tmp_path):
     assert "深入开展学习，截至目前开展活动12次" in gbk
     page = (tmp_path / "out" / "page.html").read_text("utf-8")
     assert "<p>深入开展学习，截至目前开展宣讲<b>12场</b>。</p>" in page  # the markup stays
+
+
+def test_html_page_marks_a_finding_inside_a_wider_one(tmp_path):
+    passage = "深化融媒体中心改革，整合广播电视、报纸、网站和新媒体资源，构建一体化流程，传播力持续增强。"
+    src = tmp_path / "y.txt"
+    copy = passage.replace("构建", "深人构建")
+    src.write_text(f"某中心2024年工作总结\n一、情况\n{passage}\n二、做法\n{copy}\n", "utf-8")
+    runner.invoke(app, ["check", "--format", "html", "-o", str(tmp_path / "out"), str(src)])
+    page = (tmp_path / "out" / "y.check.html").read_text("utf-8")
+    listed = page.count('<li id="f')
+    assert listed >= 2 and all(f'id="m{i}"' in page for i in range(listed))
+    assert "duplicate_passage" in page and ">深人</a></mark>" in page  # its own mark inside the copied passage

@@ -103,16 +103,24 @@ def to_html(path: str, text: str, findings: list[Finding], ctx: CheckContext) ->
 
 
 def _highlighted(text: str, findings: list[Finding]) -> str:
-    """Escaped text with each finding wrapped in <mark>; overlaps go to the earlier finding."""
+    """Escaped text with every finding marked, nested ones too (a doubled word inside a duplicated
+    passage): each stretch between finding boundaries is marked for the narrowest finding covering
+    it, and every finding gets its anchor (#m<i>) where it starts."""
+    bounds = sorted({0, len(text)} | {f.start for f in findings} | {f.end for f in findings})
+    starts: dict[int, list[int]] = {}
+    for i, f in enumerate(findings):
+        starts.setdefault(f.start, []).append(i)
     out: list[str] = []
-    pos = 0
-    for i, f in sorted(enumerate(findings), key=lambda kv: kv[1].start):
-        if f.start < pos:
+    for a, b in zip(bounds, bounds[1:]):
+        out.extend(f'<span id="m{i}"></span>' for i in starts.get(a, ()))
+        covering = [i for i, f in enumerate(findings) if f.start <= a and b <= f.end and f.start < f.end]
+        piece = html.escape(text[a:b])
+        if not covering:
+            out.append(piece)
             continue
-        out.append(html.escape(text[pos : f.start]))
-        label = html.escape(f.message, quote=True)
-        out.append(f'<mark id="m{i}" class="{f.severity}" title="{label}"><a href="#f{i}">'
-                   f"{html.escape(text[f.start:f.end]) or '∅'}</a></mark>")
-        pos = max(pos, f.end)
-    out.append(html.escape(text[pos:]))
+        i = min(covering, key=lambda k: findings[k].end - findings[k].start)
+        f = findings[i]
+        out.append(f'<mark class="{f.severity}" title="{html.escape(f.message, quote=True)}">'
+                   f'<a href="#f{i}">{piece}</a></mark>')
+    out.extend(f'<span id="m{i}"></span>∅' for i in starts.get(len(text), ()))  # an empty finding at the end
     return "".join(out)
