@@ -14,7 +14,7 @@ from taizhang.errors import NotFound, ReaderError, ValidationError
 from taizhang.text.checker import check_with_context
 from taizhang.text.checker.finding import Finding
 from taizhang.text.checker.loading import read_document
-from taizhang.text.checker.render import SEVERITY_CN, verdict
+from taizhang.text.checker.render import SEVERITY_CN, marked_stretches, verdict
 
 SUFFIXES = (".txt", ".md", ".docx", ".doc", ".pdf", ".html", ".htm")
 KEEP_SECONDS = 24 * 3600
@@ -24,7 +24,8 @@ TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 @dataclass(frozen=True)
 class Segment:
     text: str
-    finding: int | None = None  # index into the findings
+    finding: int | None = None  # index into the findings: the narrowest one covering this stretch
+    anchors: tuple[int, ...] = ()  # the findings that start here (the list links to them)
 
 
 @dataclass
@@ -98,18 +99,7 @@ def _checked(doc, name: str):
 
 
 def segments(text: str, findings: list[Finding]) -> list[Segment]:
-    out: list[Segment] = []
-    pos = 0
-    for i, f in sorted(enumerate(findings), key=lambda kv: (kv[1].start, kv[0])):
-        if f.start < pos:
-            continue  # overlaps go to the earlier finding
-        if f.start > pos:
-            out.append(Segment(text[pos:f.start]))
-        out.append(Segment(text[f.start:f.end] or "∅", i))
-        pos = max(pos, f.end)
-    if pos < len(text):
-        out.append(Segment(text[pos:]))
-    return out
+    return [Segment(piece, i, anchors) for piece, i, anchors in marked_stretches(text, findings)]
 
 
 def check(work_dir: Path, token: str, owner: int) -> CheckResult:

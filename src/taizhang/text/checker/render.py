@@ -102,25 +102,33 @@ def to_html(path: str, text: str, findings: list[Finding], ctx: CheckContext) ->
     )
 
 
-def _highlighted(text: str, findings: list[Finding]) -> str:
-    """Escaped text with every finding marked, nested ones too (a doubled word inside a duplicated
-    passage): each stretch between finding boundaries is marked for the narrowest finding covering
-    it, and every finding gets its anchor (#m<i>) where it starts."""
+def marked_stretches(text: str, findings: list[Finding]) -> list[tuple[str, int | None, tuple[int, ...]]]:
+    """The text cut at every finding's boundaries: (stretch, the narrowest finding covering it or
+    None, the findings that start there). A finding nested in a wider one (a confusable inside a
+    copied passage) keeps its own stretch; every finding has the place where it starts."""
     bounds = sorted({0, len(text)} | {f.start for f in findings} | {f.end for f in findings})
     starts: dict[int, list[int]] = {}
     for i, f in enumerate(findings):
         starts.setdefault(f.start, []).append(i)
-    out: list[str] = []
+    out: list[tuple[str, int | None, tuple[int, ...]]] = []
     for a, b in zip(bounds, bounds[1:]):
-        out.extend(f'<span id="m{i}"></span>' for i in starts.get(a, ()))
-        covering = [i for i, f in enumerate(findings) if f.start <= a and b <= f.end and f.start < f.end]
-        piece = html.escape(text[a:b])
-        if not covering:
-            out.append(piece)
+        covering = [i for i, f in enumerate(findings) if f.start <= a and b <= f.end]
+        narrowest = min(covering, key=lambda k: findings[k].end - findings[k].start) if covering else None
+        out.append((text[a:b], narrowest, tuple(starts.get(a, ()))))
+    if starts.get(len(text)):  # an empty finding at the very end
+        out.append(("∅", starts[len(text)][0], tuple(starts[len(text)])))
+    return out
+
+
+def _highlighted(text: str, findings: list[Finding]) -> str:
+    """Escaped text with every finding marked and anchored (#m<i>)."""
+    out: list[str] = []
+    for piece, i, anchors in marked_stretches(text, findings):
+        out.extend(f'<span id="m{k}"></span>' for k in anchors)
+        if i is None:
+            out.append(html.escape(piece))
             continue
-        i = min(covering, key=lambda k: findings[k].end - findings[k].start)
         f = findings[i]
         out.append(f'<mark class="{f.severity}" title="{html.escape(f.message, quote=True)}">'
-                   f'<a href="#f{i}">{piece}</a></mark>')
-    out.extend(f'<span id="m{i}"></span>∅' for i in starts.get(len(text), ()))  # an empty finding at the end
+                   f'<a href="#f{i}">{html.escape(piece)}</a></mark>')
     return "".join(out)
