@@ -209,3 +209,10 @@ def test_traditional_pages_lose_their_furniture_too():
     doc = read_text("當前位置：首頁 > 黨建工作 > 工作總結\n青河縣委宣傳部2023年宣傳思想工作總結\n全年舉辦新聞發佈會18場。\n")
     assert [r.kind for r in doc.removed] == ["chrome"]
     assert doc.meta.title == "青河縣委宣傳部2023年宣傳思想工作總結"  # as written
+
+
+def test_ad_lines_asking_to_follow_or_pay_and_a_dashed_page_number():
+    doc = read_text("某乡2024年工作总结\n开展活动12次。\n微信搜索公众号【公文大咖】回复“总结”即可获取本文Word版\n"
+                    "本文档由千度文库用户分享，完整阅读需支付5元\n—— 第2页 共4页 ——\n继续开展宣讲。\n")
+    assert [r.kind for r in doc.removed] == ["ad", "ad", "chrome"]
+    assert [i.qty for i in doc.indicators] == ["12次"]

@@ -1,6 +1,6 @@
 """The quality bar on our own corpora, gold written by hand from INDICATORS_SPEC.md, not from reader
 output: samples/corpus (twenty reports in the forms real ones arrive in — government and document
-sites, PDF copies, excerpts, traditional characters, WeChat) and samples/corpus2 (59 reports written
+sites, PDF copies, excerpts, traditional characters, WeChat) and samples/corpus2 (69 reports written
 blind, .txt, .docx and .html, tables included; see its README). Same scorer and bar as the seeds:
 recall and precision >= 0.98, measure/approx/kind >= 0.95, activity >= 0.90; plus the 其中 links
 the first corpus records."""
@@ -14,7 +14,7 @@ from taizhang.text import read_path
 from taizhang.text.scoring import Score, load_gold, score_document
 
 CORPUS = SAMPLES / "corpus"
-CORPORA = {"corpus": (20, 900), "corpus2": (59, 2300)}  # documents, required gold items at least
+CORPORA = {"corpus": (20, 900), "corpus2": (69, 2600)}  # documents, required gold items at least
 
 
 def _read(folder):

@@ -111,6 +111,12 @@ class CheckContext:
             out.append(Section(start, end, kind, title))
         return out
 
+    def holds_plans(self, pos: int) -> bool:
+        """Whether `pos` lies in a plans section, or in one that joins problems and plans
+        ("存在的问题和2025年工作打算")."""
+        section = self.section_at(pos)
+        return section.kind == "plans" or (section.kind == "problems" and self._announces_plans(section.heading))
+
     def _announces_plans(self, heading: str) -> bool:
         if _PLAN_WORDS.search(heading):
             return True

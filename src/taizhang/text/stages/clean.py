@@ -193,8 +193,8 @@ def build(work: Work, spans: list[tuple[int, int]]) -> None:
 
 
 # a page number on a line of its own: "- 3 -", "第3页 共8页", "3/8"
-_PAGE_NO_LINE = re.compile(r"\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
-                           r"|\d{1,3}\s*/\s*\d{1,3})\s*\Z")
+_PAGE_NO_LINE = re.compile(r"\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|[-—–]*\s*第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+                           r"\s*[-—–]*|\d{1,3}\s*/\s*\d{1,3})\s*\Z")
 _HEADER_MAX = 40
 # a line starting "- 3" or "3/8": led by the literal line break, the engine skips to line breaks
 _PAGE_NO_HINT = re.compile(r"\n(?:[ \t\u3000]*[-—–][ \t\u3000]*\d|[ \t\u3000]*\d{1,3}[ \t\u3000]*/)")

@@ -160,8 +160,8 @@ class MetaStage:
         if organ:
             unit = organ.group("chunk")
             # a party committee's department answers to the place: 云岭县委宣传部 -> 县
-            level = self._level_of(_PARTY_DEPT_RE.sub("", unit)) or self._level_of(unit) \
-                or self._level_of(_ORG_SUFFIX_RE.sub("", unit))
+            place = _PARTY_DEPT_RE.sub("", unit) if _PARTY_DEPT_RE.search(unit) else _ORG_SUFFIX_RE.sub("", unit)
+            level = self._level_of(place) or self._level_of(unit)  # XX街道党工委 -> 街道, 机关工作委员会 -> 委
         elif m:
             chunk = m.group("chunk").strip(" -—·")
             level = self._level_of(_ORG_SUFFIX_RE.sub("", chunk))

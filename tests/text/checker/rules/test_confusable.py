@@ -58,3 +58,7 @@ def test_a_document_in_traditional_characters_is_checked_word_for_word(check):
     found = check(text)
     assert {(f.family, f.excerpt) for f in found} >= {
         ("confusable", "深人"), ("confusable", "截止目前"), ("repetition", "開展開展")}  # excerpts as written
+
+
+def test_wa_jue_and_zou_xiao(check):
+    assert [f.suggestion for f in check("深入挖崛资源，措施凑效。", "confusable")] == ["挖掘", "奏效"]

@@ -116,3 +116,10 @@ def test_reviewing_the_whole_year_in_a_half_year_summary(check):
 def test_the_anniversary_suggested_for_the_year_summarised(check):
     found = check("某局2024年工作总结及2025年工作计划\n一、工作情况\n庆祝新中国成立74周年。\n", "period_mismatch")
     assert "2024年应为新中国成立75周年" in found[0].message
+
+
+def test_this_years_second_half_in_next_years_plans(check):
+    text = ("某局2024年工作总结\n一、工作情况\n开展学习。\n二、存在的问题和2025年工作打算\n"
+            "宣传力量不足。2025年，我局将力争在下半年完成平台建设；今年下半年开展宣讲。\n")
+    found = [f for f in check(text, "period_mismatch") if f.rule == "half_year_in_annual"]
+    assert len(found) == 2

@@ -23,3 +23,7 @@ def test_any_bracketed_name_field_is_a_placeholder(check):
 def test_a_withheld_name_is_no_blank(check):
     found = check("依法审结张某某、李某某诈骗案，某某村尚未填写。", "placeholder")
     assert [f.excerpt for f in found] == ["某某"] and found[0].start == "依法审结张某某、李某某诈骗案，某某村尚未填写。".index("某某村")
+
+
+def test_triangles_and_squares_as_blanks(check):
+    assert [f.excerpt for f in check("△△村、□□镇开展活动。", "placeholder")] == ["△△", "□□"]

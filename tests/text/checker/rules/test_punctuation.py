@@ -45,3 +45,10 @@ def test_quotations_wrapped_over_several_lines_are_balanced(check):
 def test_doubled_exclamation_and_question_marks(check):
     found = [f for f in check("群众纷纷点赞：“真好！！”这是为什么？？", "punctuation") if f.rule == "doubled"]
     assert [f.excerpt for f in found] == ["！！", "？？"]
+
+
+def test_straight_quotes_and_a_half_width_full_stop_in_chinese_text(check):
+    found = [f for f in check('评选"最美家庭""文明楼栋"，展示风采.\n人均1.5小时，连上Wi-Fi.\n', "punctuation")
+             if f.rule == "half_width"]
+    assert [f.excerpt for f in found] == ['"', '"', '"', '"', "."]
+    assert found[0].suggestion is None and found[-1].suggestion == "。"  # which quote is a matter of side

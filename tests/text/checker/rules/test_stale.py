@@ -1,3 +1,6 @@
+import pytest
+
+
 def test_superseded_guiding_formulation(check):
     found = check("2023年宣传工作总结\n今年以来，镇党委以党的十九大精神为指导，扎实开展工作。", "stale_formulation")
     assert len(found) == 1 and found[0].severity == "warning" and "二十大" in found[0].message
@@ -33,3 +36,9 @@ def test_normalised_epidemic_control_after_2022(check):
 def test_studying_a_19th_central_committee_plenum_after_2022(check):
     text = "某局2025年工作要点\n一、重点任务\n深入学习贯彻党的十九届六中全会精神。\n"
     assert [f.severity for f in check(text, "stale_formulation")] == ["warning"]
+
+
+@pytest.mark.parametrize("text", ["决战决胜脱贫攻坚，打赢脱贫攻坚战。", "以优异成绩迎接党的二十大胜利召开。"])
+def test_poverty_battle_and_greeting_the_20th_congress_after_their_time(check, text):
+    found = check(f"某镇2023年工作总结\n一、工作情况\n{text}\n", "stale_formulation")
+    assert found and {f.severity for f in found} == {"warning"}

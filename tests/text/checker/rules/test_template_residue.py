@@ -62,3 +62,10 @@ def test_a_college_party_committee_and_a_bureau_writing_about_a_county_inspectio
     text = ("中共云溪县文化广电和旅游局党组关于县委巡察反馈意见整改情况的报告\n按照县委统一部署，县委第二巡察组"
             "对局党组开展巡察。局党组高度重视，局机关逐项整改。\n")
     assert check(text, "template_residue") == []
+
+
+def test_township_words_in_an_enterprise_report_and_revenue_in_a_publicity_report(check):
+    found = check("某城投集团2024年宣传工作总结\n一、工作情况\n紧紧围绕乡党委、政府中心工作。\n", "template_residue")
+    assert [f.excerpt for f in found] == ["乡党委、政府"]
+    text = "某县委宣传部2024年工作总结\n一、工作情况\n规模以上文化企业实现营业收入5.6亿元。\n"
+    assert check(text, "template_residue") == []

@@ -11,9 +11,10 @@ from taizhang.text.checker.finding import Finding
 from taizhang.text.checker.numerals import cn_to_int
 from taizhang.text.checker.registry import rule
 
-# 上半年/下半年, but not "2024年上半年", "明年上半年" (they name the plan year). The literal 半年 comes
+# 上半年/下半年, but not "2024年上半年", "明年上半年" (they name the plan year); "今年下半年" in next
+# year's plans is the slip itself. The literal 半年 comes
 # first so that the engine skips straight to it (a leading class is tested at every character).
-_HALF = re.compile(r"半年(?<=[上下]半年)(?<![年度][上下]半年)")
+_HALF = re.compile(r"半年(?<=[上下]半年)(?<![0-9０-９]年[上下]半年)(?<![明来次]年[上下]半年)(?<!年度[上下]半年)")
 _BODY_YEAR = re.compile(r"(20\d\d)年(?<!\d20\d\d年)(?=以来|上半年|下半年|全年|，[我全本])")  # literal first: fast scan
 _ANNIV = re.compile(r"(建党|建军|新中国成立|中华人民共和国成立|改革开放|五四运动|抗战胜利|抗日战争胜利)"
                     r"(\d{1,3}|[一二三四五六七八九十百零〇]{1,5})周年")
@@ -31,7 +32,7 @@ def half_year_in_annual(ctx: CheckContext) -> Iterator[Finding]:
         return
     text = ctx.text
     hits = [(m.start() - 1, m.end()) for m in _HALF.finditer(text)]
-    hits = [(s, e) for s, e in hits if ctx.section_at(s).kind == "plans" and not ctx.in_noise(s, e)]
+    hits = [(s, e) for s, e in hits if ctx.holds_plans(s) and not ctx.in_noise(s, e)]
     for i, (s, e) in enumerate(hits):
         sev = "warning" if i == 0 else "info"
         yield ctx.finding("period_mismatch", "half_year_in_annual", sev,

@@ -14,12 +14,12 @@ from taizhang.text.checker.context import CheckContext
 from taizhang.text.checker.finding import Finding
 from taizhang.text.checker.registry import rule
 
-_BLANK = "XxＸｘ×*＊○〇某_＿"
+_BLANK = "XxＸｘ×*＊○〇△□某_＿"
 _CLASS = "[" + re.escape(_BLANK) + "]"
 # a run of blank characters, found from its first one (one not after another): per character
 # (scan.per_char), so that the engine skips straight to the few that occur
 _RUN = scan.per_char(_BLANK, lambda c: f"{c}(?<!{_CLASS}{c}){_CLASS}*")
-_CANDIDATE = re.compile(r"[XxＸｘ×]+|\*+|＊+|[○〇]{2,}|某某+|_{2,}|＿{2,}")
+_CANDIDATE = re.compile(r"[XxＸｘ×]+|\*+|＊+|[○〇]{2,}|[△□]{2,}|某某+|_{2,}|＿{2,}")
 # [单位名称], 【填写日期】...: per opening bracket. Any two matches that overlap end at the same
 # closing bracket (the first one after them), so keeping the first of overlapping matches finds
 # what one pattern starting with a class of brackets would.

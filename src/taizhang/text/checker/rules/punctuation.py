@@ -12,8 +12,15 @@ from taizhang.text.checker.finding import Finding
 from taizhang.text.checker.registry import rule
 
 _CJK = "\u4e00-\u9fff"
-_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。", '"': None}
 _HALF_MESSAGE = {mark: f"中文语句中使用了半角标点“{mark}”，应使用全角标点" for mark in _FULL}
+_HALF_MESSAGE['"'] = "中文语句中使用了半角引号“\"”，应使用全角引号“”"
+# a full stop after Chinese text that ends its line or is followed by more Chinese ("风采.\n"); straight
+# double quotes between Chinese characters ("最美家庭""文明楼栋"), whose full-width form depends on the side
+_HALF_MORE = {
+    ".": re.compile(rf"\.(?<=[{_CJK}”’）》]\.)(?=\s*$|[{_CJK}“‘（《])", re.M),
+    '"': re.compile(rf'"(?:(?<=[{_CJK}，。、；："]")(?=[{_CJK}])|(?<=[{_CJK}]")(?=[{_CJK}，。、；："]))'),
+}
 # a half-width mark between Chinese text, or ending a line of it (per mark: see scan.py)
 _HALF = scan.per_char(",;:?!", lambda c: rf"{c}(?:(?<=[{_CJK}”’）》].)(?=[{_CJK}“‘（《])|(?<=[{_CJK}].)(?=\s*$))", re.M)
 _PAREN = re.compile(rf"\(([^()\n]{{0,40}}[{_CJK}][^()\n]{{0,40}})\)")
@@ -39,6 +46,8 @@ def half_width(ctx: CheckContext) -> Iterator[Finding]:
     """The first half-width mark as a warning, the rest as info (the same slip repeated)."""
     text = ctx.text
     items = [m.start() for m in scan.finditer_per_char(text, _HALF)]  # one character each
+    if "." in text or '"' in text:
+        items = sorted(set(items) | {m.start() for m in scan.finditer_per_char(text, _HALF_MORE)})
     if ctx.noise:
         items = [s for s in items if not ctx.in_noise(s, s + 1)]
     if "(" in text:
@@ -50,7 +59,8 @@ def half_width(ctx: CheckContext) -> Iterator[Finding]:
     for i, s in enumerate(items):
         mark = text[s]
         yield ctx.finding("punctuation", "half_width", "info" if i else "warning",
-                          _HALF_MESSAGE[mark] + repeated if i else _HALF_MESSAGE[mark], s, s + 1, _FULL[mark], True)
+                          _HALF_MESSAGE[mark] + repeated if i else _HALF_MESSAGE[mark], s, s + 1, _FULL[mark],
+                          _FULL[mark] is not None)
 
 
 @rule(family="punctuation", name="doubled", source="GB/T 15834—2011", authority="standard", max_severity="warning")
