@@ -62,3 +62,7 @@ def test_a_document_in_traditional_characters_is_checked_word_for_word(check):
 
 def test_wa_jue_and_zou_xiao(check):
     assert [f.suggestion for f in check("深入挖崛资源，措施凑效。", "confusable")] == ["挖掘", "奏效"]
+
+
+def test_zhen_bian_shi_bi(check):
+    assert [f.suggestion for f in check("撰写网评文章，针贬时弊。", "confusable")] == ["针砭时弊"]

@@ -44,3 +44,11 @@ def test_parts_adding_up_to_more_than_their_total(check):
     found = check(text, "inconsistent_figures")
     assert len(found) == 1 and "9160条" in found[0].message
     assert check("全年播发各类新闻稿件8650条，其中县内新闻3120条、政务信息2460条。", "inconsistent_figures") == []
+
+
+def test_the_same_indicator_in_the_same_words_without_a_cue_then_as_a_total(check):
+    text = ("某部2023年工作总结\n一、工作情况\n组织网评员队伍撰写网评文章460篇。\n二、做法\n"
+            "全年组织网评员队伍撰写网评文章640篇。\n")
+    assert [f.excerpt for f in check(text, "inconsistent_figures")] == ["640篇"]
+    text = "某乡2024年工作总结\n一、工作情况\n组织开展主题志愿服务活动86场次。全年累计开展志愿服务活动412场次。\n"
+    assert check(text, "inconsistent_figures") == []  # a part, then the total

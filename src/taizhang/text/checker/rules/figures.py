@@ -40,16 +40,21 @@ def _fmt(v: float | None) -> str:
 @rule(family="inconsistent_figures", name="two_totals", source="数据前后一致（观察所得）", authority="heuristic",
       max_severity="warning")
 def two_totals(ctx: CheckContext) -> Iterator[Finding]:
-    seen: dict[tuple[str, str], Qty] = {}
+    # a figure counts as a total when its clause says so (全年, 共, 累计…), or when a later figure of the
+    # same indicator that says so meets it: "组织网评员撰写网评文章460篇" … "全年撰写网评文章640篇"
+    seen: dict[tuple[str, str], tuple[Qty, bool]] = {}
     for q in quantities(ctx):
         if q.value is None or q.approx or q.target or q.sub or len(q.activity) < _KEY_LEN:
             continue
-        if not _TOTAL_CUE.search(_clause(ctx.text, q.end, q.end, 40)):
-            continue
+        total = bool(_TOTAL_CUE.search(_clause(ctx.text, q.end, q.end, 40)))
         key = (q.activity[-_KEY_LEN:], q.measure)
-        first = seen.get(key)
-        if first is None:
-            seen[key] = q
+        if key not in seen:
+            seen[key] = (q, total)
+            continue
+        first, first_total = seen[key]
+        if not first_total and total:
+            seen[key] = (q, True)  # later figures are compared with the stated total
+        if not (total and (first_total or _same_words(first, q))):
             continue
         between = ctx.text[first.end:q.start]
         if first.value != q.value and any(c in between for c in "。；;\n"):  # one sentence: two things
@@ -59,6 +64,12 @@ def two_totals(ctx: CheckContext) -> Iterator[Finding]:
                 f"（“{_clause(ctx.text, first.start, first.end)}”），此处为{_fmt(q.value)}{q.measure}",
                 q.start, q.end,
             )
+
+
+def _same_words(a: Qty, b: Qty) -> bool:
+    """Whether two figures name what they count in the very same words (six characters at least):
+    without a total's cue, only a verbatim indicator is compared."""
+    return len(a.activity) >= 6 and a.activity == b.activity
 
 
 @rule(family="inconsistent_figures", name="part_exceeds_total", source="其中项不大于总数", authority="convention",
