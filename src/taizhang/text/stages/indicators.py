@@ -15,7 +15,8 @@ from taizhang.text.config import IndicatorConfig
 from taizhang.text.model import Indicator
 from taizhang.text.resources import load_data
 from taizhang.text.scan import places
-from taizhang.text.stages.qizhong import SENTENCE_BOUNDARY, total_of
+from taizhang.text.stages.placement import as_written, inside_title, same_sentence, sentence_openings, sentence_year
+from taizhang.text.stages.qizhong import total_of
 from taizhang.text.stages.quantity import (
     BARE_NUMERALS,
     CLOSE_QUOTES,
@@ -26,7 +27,7 @@ from taizhang.text.stages.quantity import (
     quantity_rules,
     read_quantity,
 )
-from taizhang.text.stages.tables import HEADING_FIRST, tab_table_figures, table_figures
+from taizhang.text.stages.tables import HEADING_FIRST, row_name_span, tab_table_figures, table_figures
 from taizhang.text.work import Work
 
 _MARKER_PREFIX = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)][、．.]?"
@@ -39,67 +40,6 @@ _AFTER_STOP = re.compile(r"[，,。；;：:！？!?、\n\t]")
 _AFTER_STOP_CHARS = frozenset("，,。；;：:！？!?、\n\t")
 # characters a heading marker (_MARKER_PREFIX) can start with: checked before the regex
 _MARKER_FIRST = frozenset("一二三四五六七八九十（(①②③④⑤⑥⑦⑧⑨⑩")  # or a space (\s) or a digit (\d)
-
-
-def _as_written(text: str, raw: str, s: int, e: int, measure: str) -> str:
-    """The measure word as the document writes it (場次 where the analysis text has 场次): each of
-    its characters found from the end of the quantity backwards, taken from the raw text."""
-    out, pos = [], e
-    for ch in reversed(measure):
-        pos = text.rfind(ch, s, pos)
-        if pos == -1:
-            return measure
-        out.append(raw[pos])
-    return "".join(reversed(out))
-
-
-def _row_name(text: str, s: int) -> tuple[int, int]:
-    """Span of the name of the table row holding offset s: its first cell, or its second when the
-    first is the row's number."""
-    start = text.rfind("\n", 0, s) + 1
-    end = text.find("\t", start, s)
-    if end != -1 and text[start:end].strip().isdigit():
-        start, end = end + 1, text.find("\t", end + 1, s)
-    return (start, end) if end != -1 else (s, s)
-
-
-def _inside_title(text: str, s: int) -> bool:
-    """Whether offset s lies inside 《…》 (an opening mark since the last closing one, same line)."""
-    lo = max(0, s - 40)
-    opening = text.rfind("《", lo, s)
-    return opening > max(text.rfind("》", lo, s), text.rfind("\n", lo, s))
-
-
-def _same_sentence(text: str, a: int, b: int) -> bool:
-    """Whether no sentence ends between offsets a and b."""
-    return not any(c in SENTENCE_BOUNDARY for c in text[a:b])
-
-
-# a year: led by the literal 年 (the engine skips straight to it), the digits checked behind it
-_YEAR_LED = re.compile(r"年(?<=(?:19|20)\d\d年)")
-
-
-def _sentence_openings(text: str) -> tuple[list[int], list[int]]:
-    """(offsets, years) of the years that open a sentence ("2025年，街道共开展…"), in order."""
-    offsets, years = [], []
-    for m in _YEAR_LED.finditer(text):
-        j = m.start() - 4
-        while j > 0 and text[j - 1] in " \t\u3000":
-            j -= 1
-        if j == 0 or text[j - 1] in SENTENCE_BOUNDARY:
-            offsets.append(j)
-            years.append(int(text[m.start() - 4:m.start()]))
-    return offsets, years
-
-
-def _sentence_year(text: str, s: int, openings: tuple[list[int], list[int]]) -> int | None:
-    """The year the sentence holding offset s opens with, if any."""
-    k = bisect_right(openings[0], s) - 1
-    if k < 0 or s - openings[0][k] > 200 or not _same_sentence(text, openings[0][k], s):
-        return None
-    return openings[1][k]
-
-
 _new_object = object.__new__
 
 
@@ -219,7 +159,7 @@ class IndicatorStage:
                 continue  # a masked name or document number: “最美XX人”, 《××人家》, ×组通〔2024〕
             if measure == "次" and ordinal_after and any(w in text[max(0, s - 6):s] for w in ordinal_after):
                 continue  # 十七届人大五次会议
-            if "《" in text[max(0, s - 40):s] and _inside_title(text, s):
+            if "《" in text[max(0, s - 40):s] and inside_title(text, s):
                 continue  # 《…高质量发展十条措施》: part of a document's name
             stop = not_followed.get(measure)
             if stop and text.startswith(stop, e):
@@ -264,7 +204,7 @@ class IndicatorStage:
         after_match = self.after_re.match
         years = tuple(sorted(work.meta.years))
         converted = raw is not text  # traditional characters were converted for analysis
-        openings = _sentence_openings(text) if years else ([], [])
+        openings = sentence_openings(text) if years else ([], [])
         type_of = self._type
         plan_spans = work.plan_spans
         qizhong = places(text, "其中")  # a figure's total is looked for only after one
@@ -285,7 +225,7 @@ class IndicatorStage:
                 measure = alt[1:-1] + measure
             elif measure == "％":
                 measure = "%"
-            written = _as_written(text, raw, s, e, measure) if converted else measure  # 場次, not 场次
+            written = as_written(text, raw, s, e, measure) if converted else measure  # 場次, not 场次
             # SectionStage.section_at, by bisect
             section = roots[bisect_right(root_starts, s) - 1].section if s >= first_root else "intro"
             if plan_spans and any(a <= s < b for a, b in plan_spans):
@@ -302,9 +242,9 @@ class IndicatorStage:
                                            max(clause_start, prev_end), hi)
                 activity, simple = raw[a:b], text[a:b]
                 if not simple and clause_start and text[clause_start - 1] == "\t":
-                    a, b = _row_name(text, s)  # a figure in a table's cell counts what its row names
+                    a, b = row_name_span(text, s)  # a figure in a table's cell counts what its row names
                     activity, simple = raw[a:b], text[a:b]
-                elif prev_end > 0 and self._names_nothing(simple) and _same_sentence(text, prev_end, s):
+                elif prev_end > 0 and self._names_nothing(simple) and same_sentence(text, prev_end, s):
                     # "参观基地36批次、2100余人次", "报告6篇，共计4.3万字": the figure before names it
                     activity, simple = prev_activity
             src_s = to_src(s)
@@ -333,7 +273,7 @@ class IndicatorStage:
         if measure in self.frequency_measures and self.frequency_re.search(text, clause_start, s) \
                 and not self.actual_re.search(text, clause_start, s):  # 每月1次、共计12次: the 12 were done
             return "target"
-        dated = _sentence_year(text, s, openings) if openings[0] else None
+        dated = sentence_year(text, s, openings) if openings[0] else None
         if dated is not None and years and dated > years[0]:
             return "target"
         if section == "achievements":

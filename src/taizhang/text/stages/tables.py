@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 _CELL_SPLIT = re.compile(r"[ \t\u3000]+")
 _BRACKETED = re.compile(r"[（(]([^（()）]{1,4})[）)]$")
-_ROW_START = re.compile(r"[ \t\u3000]*(?:\d{1,3}|合计|总计|小计)[ \t\u3000]")
+_TOTAL_ROWS = ("合计", "总计", "小计")
+_ROW_START = re.compile(r"[ \t\u3000]*(?:\d{1,3}|" + "|".join(_TOTAL_ROWS) + r")[ \t\u3000]")
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _NAME_WORDS = ("名称", "项目", "活动", "单位", "内容", "类别", "栏目", "指标", "事项", "工作")
 _PLANNED_WORDS = ("计划", "目标", "任务数", "预计")  # a column of planned amounts: its figures are targets
@@ -37,6 +38,31 @@ class TableFigure:
 
 def _cells(line: str) -> list[str]:
     return [c for c in _CELL_SPLIT.split(line.strip()) if c]
+
+
+def _spans(text: str, offset: int, cells: list[str]) -> list[tuple[int, int]]:
+    """Where each of a row's cells (in order) stands in `text`, the row starting at `offset`."""
+    spans, cursor = [], offset
+    for cell in cells:
+        cursor = text.find(cell, cursor)
+        spans.append((cursor, cursor + len(cell)))
+        cursor += len(cell)
+    return spans
+
+
+def _value(cell: str) -> int | float:
+    value = float(cell.replace(",", ""))
+    return int(value) if value.is_integer() else value
+
+
+def row_name_span(text: str, pos: int) -> tuple[int, int]:
+    """Span of the name of the tab-separated table row holding offset `pos`: its first cell, or its
+    second when the first is the row's number ((pos, pos) when there is none before `pos`)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\t", start, pos)
+    if end != -1 and text[start:end].strip().isdigit():
+        start, end = end + 1, text.find("\t", end + 1, pos)
+    return (start, end) if end != -1 else (pos, pos)
 
 
 def _heading_cells(lines: list[str]) -> list[str]:
@@ -104,13 +130,12 @@ def tab_table_figures(text: str, measures: frozenset[str], columns: dict[str, st
     lines = _tab_lines(text)
     k = 0
     while k < len(lines):
-        start, line = lines[k]
-        units = [u for u in (column_measure(c, measures, columns) for c in _cells(line)) if u]
-        heading = _cells(line)
+        measured = [(c, u) for c in _cells(lines[k][1]) if (u := column_measure(c, measures, columns))]
         k += 1
-        if not units:
+        if not measured:
             continue
-        planned = [any(w in c for w in _PLANNED_WORDS) for c in heading if column_measure(c, measures, columns)]
+        units = [u for _c, u in measured]
+        planned = [any(w in c for w in _PLANNED_WORDS) for c, _u in measured]
         while k < len(lines) and lines[k][0] == lines[k - 1][0] + len(lines[k - 1][1]) + 1:  # the next line
             out.extend(_row_figures(text, *lines[k], units, planned))
             k += 1
@@ -130,25 +155,16 @@ def _tab_lines(text: str) -> list[tuple[int, str]]:
 
 
 def _row_figures(text: str, offset: int, line: str, units: list[str], planned: list[bool]) -> list[TableFigure]:
-    cells, spans, cursor = [], [], offset
-    for cell in line.split("\t"):
-        stripped = cell.strip()
-        if stripped:
-            at = text.find(stripped, cursor)
-            cells.append(stripped)
-            spans.append((at, at + len(stripped)))
-        cursor += len(cell) + 1
+    cells = [c.strip() for c in line.split("\t") if c.strip()]
+    spans = _spans(text, offset, cells)
     first = 1 if cells and cells[0].isdigit() and len(cells) > 1 else 0  # a row number
     numbers = [k for k in range(first, len(cells)) if _NUMBER.fullmatch(cells[k])]
     names = [k for k in range(first, len(cells)) if k not in numbers]
     if not numbers or len(numbers) > len(units):
         return []
     name = spans[names[0]] if names and names[0] < numbers[0] else (spans[0][0], spans[0][0])
-    out = []
-    for k, unit, plan in zip(numbers, units, planned):
-        value = float(cells[k].replace(",", ""))
-        out.append(TableFigure(*spans[k], int(value) if value.is_integer() else value, unit, *name, plan))
-    return out
+    return [TableFigure(*spans[k], _value(cells[k]), unit, *name, plan)
+            for k, unit, plan in zip(numbers, units, planned)]
 
 
 def _next_heading(text: str, pos: int) -> int:
@@ -165,13 +181,10 @@ def _figures(text: str, heading: list[str], rows: list[tuple[int, str]], measure
     name_col = next((i for i, c in enumerate(heading) if units[i] is None and any(w in c for w in _NAME_WORDS)), None)
     out = []
     for offset, line in rows:
-        cells, spans, cursor = _cells(line), [], offset
-        for cell in cells:
-            cursor = text.find(cell, cursor)
-            spans.append((cursor, cursor + len(cell)))
-            cursor += len(cell)
+        cells = _cells(line)
+        spans = _spans(text, offset, cells)
         shift = len(heading) - len(cells)  # a short row (合计) lines up from the right
-        if cells[0] in ("合计", "总计", "小计"):
+        if cells[0] in _TOTAL_ROWS:
             name = spans[0]
         elif name_col is not None and 0 <= name_col - shift < len(cells):
             name = spans[name_col - shift]
@@ -181,7 +194,6 @@ def _figures(text: str, heading: list[str], rows: list[tuple[int, str]], measure
         for k, cell in enumerate(cells):
             unit = units[k + shift] if 0 <= k + shift < len(units) else None
             if unit and k > 0 and _NUMBER.fullmatch(cell):
-                value = float(cell.replace(",", ""))
                 planned = any(w in heading[k + shift] for w in _PLANNED_WORDS)
-                out.append(TableFigure(*spans[k], int(value) if value.is_integer() else value, unit, *name, planned))
+                out.append(TableFigure(*spans[k], _value(cell), unit, *name, planned))
     return out
